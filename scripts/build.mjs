@@ -1,0 +1,5 @@
+// Builds everything the Worker serves as static assets into web/dist.
+import { build } from 'vite';
+
+await build({ configFile: new URL('../web/vite.config.ts', import.meta.url).pathname, logLevel: 'warn' });
+console.log('built web/dist');

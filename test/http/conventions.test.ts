@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { call, countRows, expectProblem, newSurvey, newTenant } from '../helpers';
+
+describe('HTTP conventions', () => {
+  it('answers /healthz', async () => {
+    const response = await call('/healthz');
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok' });
+  });
+
+  it('renders unknown API routes as problem+json 404', async () => {
+    const problem = await expectProblem(await call('/v1/nope', { key: 'rk_sk_whatever' }), 401);
+    expect(problem.title).toBe('Unauthorized');
+    const tenant = await newTenant();
+    await expectProblem(await call('/v1/nope', { key: tenant.secretKey }), 404);
+    await expectProblem(await call('/api/nope'), 404);
+  });
+
+  it('refuses missing and malformed credentials with 401', async () => {
+    const missing = await call('/v1/surveys');
+    await expectProblem(missing, 401);
+    expect(missing.headers.get('WWW-Authenticate')).toBe('Bearer');
+    await expectProblem(await call('/v1/surveys', { key: 'not-a-key' }), 401);
+    await expectProblem(await call('/v1/surveys', { key: 'rk_sk_0000000000000000000000000000000' }), 401);
+  });
+
+  it('rejects malformed JSON (400), wrong content type (415) and a 1 MB body (413) without writing', async () => {
+    const tenant = await newTenant();
+    const headers = { Authorization: `Bearer ${tenant.secretKey}`, 'Content-Type': 'application/json' };
+    await expectProblem(await call('/v1/surveys', { method: 'POST', headers, body: '{"kind": "nps",' }), 400);
+    await expectProblem(
+      await call('/v1/surveys', { method: 'POST', key: tenant.secretKey, headers: { 'Content-Type': 'text/plain' }, body: '{}' }),
+      415,
+    );
+    const huge = JSON.stringify({ kind: 'nps', name: 'x'.repeat(1024 * 1024) });
+    await expectProblem(await call('/v1/surveys', { method: 'POST', headers, body: huge }), 413);
+    expect(await countRows('surveys', tenant.tenantId)).toBe(0);
+  });
+
+  it('names every failing field of an invalid body', async () => {
+    const tenant = await newTenant();
+    const problem = await expectProblem(
+      await call('/v1/surveys', { method: 'POST', key: tenant.secretKey, json: { kind: 'stars', name: 42, texts: {} } }),
+      422,
+    );
+    expect(problem.errors?.map((e) => e.path).sort()).toEqual(['kind', 'name', 'texts']);
+  });
+
+  it('never echoes database error text', async () => {
+    const tenant = await newTenant();
+    const survey = await newSurvey(tenant.secretKey);
+    const response = await call(`/v1/responses?cursor=${encodeURIComponent('!!!')}&surveyId=${survey.id}`, { key: tenant.secretKey });
+    const problem = await expectProblem(response, 400);
+    expect(JSON.stringify(problem)).not.toMatch(/SQLITE|D1_|sql/i);
+  });
+});

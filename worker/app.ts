@@ -1,0 +1,68 @@
+import { secureHeaders } from 'hono/secure-headers';
+import { customerRoutes } from './customers/routes';
+import { database } from './db/client';
+import { referencePage } from './docs/reference-page';
+import { onError, onNotFound } from './http/errors';
+import { enforceRateLimit, limitBody } from './http/limits';
+import { createRouter } from './http/openapi';
+import { publicResponseRoutes } from './responses/public-routes';
+import { responseRoutes } from './responses/routes';
+import { surveyRoutes } from './surveys/routes';
+import { requireApiKey } from './tenants/authenticate';
+import { authRoutes, keyRoutes, tenantRoutes } from './tenants/routes';
+
+export const OPENAPI_CONFIG = {
+  openapi: '3.1.0',
+  info: {
+    title: 'Rapport API',
+    version: '1.0.0',
+    description:
+      'Surveys, responses and customers for one tenant. Authenticate `/v1` with a secret key (`Authorization: Bearer rk_sk_…`). ' +
+      'Errors are RFC 9457 `application/problem+json`.',
+  },
+};
+
+export const app = createRouter();
+
+app.onError(onError);
+app.notFound(onNotFound);
+
+app.use('*', secureHeaders({ crossOriginResourcePolicy: false }));
+app.use('*', async (c, next) => {
+  c.set('db', database(c.env.DB));
+  await next();
+});
+
+app.get('/healthz', (c) => c.json({ status: 'ok' }));
+
+app.openAPIRegistry.registerComponent('securitySchemes', 'secretKey', {
+  type: 'http',
+  scheme: 'bearer',
+  description: 'A secret API key, `rk_sk_…`. Keep it on your server.',
+});
+app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
+  type: 'apiKey',
+  in: 'cookie',
+  name: 'rapport_session',
+  description: 'Dashboard session. State-changing calls also need the `X-CSRF-Token` header from `/api/auth/me`.',
+});
+// Registered before the /v1 auth middleware so the document itself is public.
+app.doc31('/v1/openapi.json', OPENAPI_CONFIG);
+app.get('/docs', (c) => c.html(referencePage(app.getOpenAPI31Document(OPENAPI_CONFIG))));
+
+app.use('/v1/*', limitBody(), requireApiKey('secret'));
+app.use('/v1/*', async (c, next) => {
+  await enforceRateLimit(c.env, 'API_LIMITER', `tenant:${c.var.tenantId}`);
+  await next();
+});
+app.route('/v1', surveyRoutes);
+app.route('/v1', customerRoutes);
+app.route('/v1', responseRoutes);
+
+app.use('/api/*', limitBody());
+app.route('/api/auth', authRoutes);
+app.route('/api/keys', keyRoutes);
+app.route('/api/tenant', tenantRoutes);
+
+app.use('/w/v1/*', limitBody(16 * 1024));
+app.route('/w/v1', publicResponseRoutes);

@@ -1,0 +1,70 @@
+import { and, eq, gte, isNotNull, isNull, lt, type SQL } from 'drizzle-orm';
+import type { Database } from '../db/client';
+import { responses } from '../db/schema';
+import { notFound } from '../http/problem';
+import { pageAfter, toPage } from '../shared/cursor';
+import { toIso } from '../shared/time';
+import type { ResponseListQuery } from './schemas';
+
+type ResponseRow = typeof responses.$inferSelect;
+
+export const responseView = (row: ResponseRow) => ({
+  id: row.id,
+  clientId: row.clientId,
+  surveyId: row.surveyId,
+  customerId: row.customerId,
+  score: row.score,
+  category: row.category,
+  comment: row.comment,
+  channel: row.channel,
+  locale: row.locale,
+  pageUrl: row.pageUrl,
+  referrer: row.referrer,
+  device: row.device,
+  properties: row.properties,
+  createdAt: toIso(row.createdAt),
+  updatedAt: toIso(row.updatedAt),
+});
+
+export type ResponseFilters = Omit<ResponseListQuery, 'limit' | 'cursor'>;
+
+export function responseFilters(tenantId: string, filters: ResponseFilters): SQL | undefined {
+  return and(
+    eq(responses.tenantId, tenantId),
+    filters.surveyId ? eq(responses.surveyId, filters.surveyId) : undefined,
+    filters.customerId ? eq(responses.customerId, filters.customerId) : undefined,
+    filters.channel ? eq(responses.channel, filters.channel) : undefined,
+    filters.category ? eq(responses.category, filters.category) : undefined,
+    filters.hasComment === 'true' ? isNotNull(responses.comment) : undefined,
+    filters.hasComment === 'false' ? isNull(responses.comment) : undefined,
+    filters.from ? gte(responses.createdAt, Date.parse(filters.from)) : undefined,
+    filters.to ? lt(responses.createdAt, Date.parse(filters.to)) : undefined,
+  );
+}
+
+export async function listResponses(db: Database, tenantId: string, query: ResponseListQuery) {
+  const { where, orderBy } = pageAfter(responses, query.cursor);
+  const rows = await db
+    .select()
+    .from(responses)
+    .where(and(responseFilters(tenantId, query), where))
+    .orderBy(...orderBy)
+    .limit(query.limit + 1);
+  return toPage(rows, query.limit, responseView);
+}
+
+export async function findResponse(db: Database, tenantId: string, responseId: string): Promise<ResponseRow> {
+  const [row] = await db.select().from(responses).where(and(eq(responses.tenantId, tenantId), eq(responses.id, responseId))).limit(1);
+  if (!row) throw notFound('Response');
+  return row;
+}
+
+export async function setComment(db: Database, tenantId: string, responseId: string, comment: string | null) {
+  const [row] = await db
+    .update(responses)
+    .set({ comment: comment || null, updatedAt: Date.now() })
+    .where(and(eq(responses.tenantId, tenantId), eq(responses.id, responseId)))
+    .returning();
+  if (!row) throw notFound('Response');
+  return row;
+}

@@ -1,0 +1,109 @@
+import { and, eq } from 'drizzle-orm';
+import type { Database } from '../db/client';
+import { responses, surveys } from '../db/schema';
+import { conflict, unprocessable } from '../http/problem';
+import { customerIdOf, isUniqueViolation, upsertCustomerStatement } from '../customers/repository';
+import { newId } from '../shared/ids';
+import type { Properties } from '../shared/schemas';
+import { categorize, isScoreInRange, SCALES } from './scoring';
+import type { Channel, CustomerRef, Device } from './schemas';
+
+type SurveyRow = typeof surveys.$inferSelect;
+type ResponseRow = typeof responses.$inferSelect;
+
+/** A validated answer, whichever door it came in by (server API, widget, email link). */
+export interface Submission {
+  clientId: string;
+  score: number;
+  comment?: string | undefined;
+  customer?: CustomerRef | undefined;
+  channel: Channel;
+  locale?: string | undefined;
+  pageUrl?: string | undefined;
+  referrer?: string | undefined;
+  device?: Device | undefined;
+  properties?: Properties | undefined;
+  occurredAt?: number | undefined;
+}
+
+export function assertScore(survey: SurveyRow, score: number): void {
+  if (!isScoreInRange(survey.kind, score)) {
+    const { min, max } = SCALES[survey.kind];
+    throw unprocessable(`A ${survey.kind.toUpperCase()} score is a whole number from ${min} to ${max}.`, [
+      { path: 'score', message: `must be an integer between ${min} and ${max}` },
+    ]);
+  }
+}
+
+export async function findByClientId(db: Database, tenantId: string, clientId: string): Promise<ResponseRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(responses)
+    .where(and(eq(responses.tenantId, tenantId), eq(responses.clientId, clientId)))
+    .limit(1);
+  return row;
+}
+
+/** A replay must describe the same answer; reusing an id for a different one is a caller bug worth surfacing. */
+function assertSameAnswer(existing: ResponseRow, survey: SurveyRow, submission: Submission): void {
+  if (existing.surveyId !== survey.id || existing.score !== submission.score) {
+    throw conflict(`The id "${submission.clientId}" was already used for a different answer.`);
+  }
+}
+
+/**
+ * Records an answer exactly once per (tenant, clientId). The customer upsert and the response
+ * insert go in one batch, so a failure leaves neither behind. Returns `created: false` for replays.
+ */
+export async function submitResponse(
+  db: Database,
+  tenantId: string,
+  survey: SurveyRow,
+  submission: Submission,
+): Promise<{ row: ResponseRow; created: boolean }> {
+  assertScore(survey, submission.score);
+  const existing = await findByClientId(db, tenantId, submission.clientId);
+  if (existing) {
+    assertSameAnswer(existing, survey, submission);
+    return { row: existing, created: false };
+  }
+
+  const now = Date.now();
+  const id = newId('rsp', now);
+  const createdAt = submission.occurredAt ?? now;
+  const ref = submission.customer;
+  const insert = db
+    .insert(responses)
+    .values({
+      id,
+      tenantId,
+      surveyId: survey.id,
+      customerId: ref ? customerIdOf(tenantId, ref) : null,
+      clientId: submission.clientId,
+      score: submission.score,
+      category: categorize(survey.kind, submission.score),
+      comment: submission.comment || null,
+      channel: submission.channel,
+      locale: submission.locale ?? ref?.locale ?? null,
+      pageUrl: submission.pageUrl ?? null,
+      referrer: submission.referrer ?? null,
+      device: submission.device ?? null,
+      properties: submission.properties ?? {},
+      createdAt,
+      updatedAt: now,
+    })
+    .onConflictDoNothing({ target: [responses.tenantId, responses.clientId] });
+
+  try {
+    if (ref) await db.batch([upsertCustomerStatement(db, tenantId, ref, now), insert]);
+    else await insert;
+  } catch (error) {
+    if (isUniqueViolation(error)) throw conflict('Another customer of this tenant already has this email.');
+    throw error;
+  }
+
+  // A concurrent request with the same clientId may have won the insert; either way one row exists.
+  const stored = (await findByClientId(db, tenantId, submission.clientId))!;
+  if (stored.id !== id) assertSameAnswer(stored, survey, submission);
+  return { row: stored, created: stored.id === id };
+}

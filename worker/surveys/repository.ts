@@ -1,0 +1,70 @@
+import { and, eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Database } from '../db/client';
+import { responses, surveys } from '../db/schema';
+import { conflict, notFound } from '../http/problem';
+import { pageAfter, toPage } from '../shared/cursor';
+import { newId } from '../shared/ids';
+import { toIso } from '../shared/time';
+import type { CreateSurvey, SurveyListQuery, UpdateSurvey } from './schemas';
+
+type SurveyRow = typeof surveys.$inferSelect;
+
+export const surveyView = (row: SurveyRow) => ({
+  id: row.id,
+  kind: row.kind,
+  name: row.name,
+  status: row.status,
+  texts: row.texts,
+  settings: row.settings,
+  createdAt: toIso(row.createdAt),
+  updatedAt: toIso(row.updatedAt),
+});
+
+export async function findSurvey(db: Database, tenantId: string, surveyId: string): Promise<SurveyRow> {
+  const [row] = await db.select().from(surveys).where(and(eq(surveys.tenantId, tenantId), eq(surveys.id, surveyId))).limit(1);
+  if (!row) throw notFound('Survey');
+  return row;
+}
+
+export async function listSurveys(db: Database, tenantId: string, query: z.infer<typeof SurveyListQuery>) {
+  const { where, orderBy } = pageAfter(surveys, query.cursor);
+  const rows = await db
+    .select()
+    .from(surveys)
+    .where(and(eq(surveys.tenantId, tenantId), query.status ? eq(surveys.status, query.status) : undefined, where))
+    .orderBy(...orderBy)
+    .limit(query.limit + 1);
+  return toPage(rows, query.limit, surveyView);
+}
+
+export async function createSurvey(db: Database, tenantId: string, input: z.infer<typeof CreateSurvey>) {
+  const now = Date.now();
+  const [row] = await db
+    .insert(surveys)
+    .values({ id: newId('srv', now), tenantId, ...input, createdAt: now, updatedAt: now })
+    .returning();
+  return row!;
+}
+
+export async function updateSurvey(db: Database, tenantId: string, surveyId: string, patch: z.infer<typeof UpdateSurvey>) {
+  const [row] = await db
+    .update(surveys)
+    .set({ ...patch, updatedAt: Date.now() })
+    .where(and(eq(surveys.tenantId, tenantId), eq(surveys.id, surveyId)))
+    .returning();
+  if (!row) throw notFound('Survey');
+  return row;
+}
+
+/** Only a survey nobody has answered can be deleted; answered surveys are archived so their data stays. */
+export async function deleteSurvey(db: Database, tenantId: string, surveyId: string): Promise<void> {
+  await findSurvey(db, tenantId, surveyId);
+  const [answered] = await db
+    .select({ id: responses.id })
+    .from(responses)
+    .where(and(eq(responses.tenantId, tenantId), eq(responses.surveyId, surveyId)))
+    .limit(1);
+  if (answered) throw conflict('This survey has responses; set its status to "archived" instead.');
+  await db.delete(surveys).where(and(eq(surveys.tenantId, tenantId), eq(surveys.id, surveyId)));
+}

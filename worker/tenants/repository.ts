@@ -1,0 +1,93 @@
+import { and, desc, eq, isNull } from 'drizzle-orm';
+import type { Database } from '../db/client';
+import { apiKeys, tenants, users } from '../db/schema';
+import { conflict, notFound } from '../http/problem';
+import { newId } from '../shared/ids';
+import { toIso, toIsoOrNull } from '../shared/time';
+import { generateApiKey } from './api-keys';
+import { hashPassword } from './password';
+import type { ApiKeyKind, Role } from './schemas';
+
+type TenantRow = typeof tenants.$inferSelect;
+type ApiKeyRow = typeof apiKeys.$inferSelect;
+
+export const tenantView = (row: TenantRow) => ({
+  id: row.id,
+  name: row.name,
+  defaultLocale: row.defaultLocale,
+  timezone: row.timezone,
+  currency: row.currency,
+  allowedOrigins: row.allowedOrigins,
+  createdAt: toIso(row.createdAt),
+});
+
+export const apiKeyView = (row: ApiKeyRow) => ({
+  id: row.id,
+  kind: row.kind,
+  name: row.name,
+  prefix: row.prefix,
+  createdAt: toIso(row.createdAt),
+  lastUsedAt: toIsoOrNull(row.lastUsedAt),
+  revokedAt: toIsoOrNull(row.revokedAt),
+});
+
+export async function findTenant(db: Database, tenantId: string): Promise<TenantRow> {
+  const [row] = await db.select().from(tenants).where(eq(tenants.id, tenantId)).limit(1);
+  if (!row) throw notFound('Tenant');
+  return row;
+}
+
+export interface NewTenantInput {
+  tenantName: string;
+  email: string;
+  password: string;
+  name?: string | undefined;
+  locale: string;
+}
+
+/** Creates a tenant and its owner in one batch: either both exist afterwards or neither. */
+export async function createTenantWithOwner(db: Database, input: NewTenantInput) {
+  const now = Date.now();
+  const tenantId = newId('ten', now);
+  const userId = newId('usr', now);
+  const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, input.email)).limit(1);
+  if (existing) throw conflict('An account with this email already exists.');
+  await db.batch([
+    db.insert(tenants).values({ id: tenantId, name: input.tenantName, defaultLocale: input.locale, createdAt: now }),
+    db.insert(users).values({
+      id: userId,
+      tenantId,
+      email: input.email,
+      name: input.name ?? null,
+      role: 'owner',
+      passwordHash: await hashPassword(input.password),
+      createdAt: now,
+    }),
+  ]);
+  return { tenantId, userId, role: 'owner' as Role };
+}
+
+export async function createApiKey(db: Database, tenantId: string, kind: ApiKeyKind, name: string) {
+  const generated = await generateApiKey(kind);
+  const [row] = await db
+    .insert(apiKeys)
+    .values({ id: newId('key'), tenantId, kind, name, keyHash: generated.hash, prefix: generated.prefix, createdAt: Date.now() })
+    .returning();
+  return { key: generated.key, row: row! };
+}
+
+export async function listApiKeys(db: Database, tenantId: string) {
+  return db.select().from(apiKeys).where(eq(apiKeys.tenantId, tenantId)).orderBy(desc(apiKeys.createdAt));
+}
+
+export async function revokeApiKey(db: Database, tenantId: string, keyId: string) {
+  const [row] = await db
+    .update(apiKeys)
+    .set({ revokedAt: Date.now() })
+    .where(and(eq(apiKeys.tenantId, tenantId), eq(apiKeys.id, keyId), isNull(apiKeys.revokedAt)))
+    .returning();
+  if (row) return row;
+  const [already] = await db.select().from(apiKeys).where(and(eq(apiKeys.tenantId, tenantId), eq(apiKeys.id, keyId))).limit(1);
+  if (!already) throw notFound('API key');
+  return already;
+}
