@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import type { SurveyKind, SurveySettings, SurveyStatus, SurveyTexts } from '../surveys/schemas';
-import type { Category, Channel, Device } from '../responses/schemas';
-import type { ApiKeyKind, Role } from '../tenants/schemas';
+import type { SurveyKind, SurveySettings, SurveyStatus, SurveyTexts } from '../../surveys/schemas';
+import type { Category, Channel, Device } from '../../responses/schemas';
+import type { ApiKeyKind, Role } from '../../tenants/schemas';
 
 /** Epoch milliseconds. Every timestamp column uses it so comparisons stay integer arithmetic. */
 const millis = (name: string) => integer(name);
