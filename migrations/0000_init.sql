@@ -38,7 +38,7 @@ CREATE TABLE `responses` (
 	`customer_id` text,
 	`client_id` text NOT NULL,
 	`score` integer NOT NULL,
-	`category` text,
+	`category` text NOT NULL,
 	`comment` text,
 	`channel` text NOT NULL,
 	`locale` text,
