@@ -8,7 +8,6 @@ export default defineConfig({
   test: {
     projects: [
       {
-        extends: false,
         plugins: [
           cloudflareTest(async () => ({
             wrangler: { configPath: './wrangler.toml' },
@@ -25,7 +24,6 @@ export default defineConfig({
         },
       },
       {
-        extends: false,
         test: {
           name: 'node',
           environment: 'node',

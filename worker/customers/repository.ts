@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { Database } from '../db/client';
 import { customers, responses } from '../db/schema';
 import { conflict, notFound } from '../http/problem';
+import { isUniqueViolation } from '../db/errors';
 import { pageAfter, toPage } from '../shared/cursor';
 import { newId } from '../shared/ids';
 import { toIso } from '../shared/time';
@@ -24,8 +25,6 @@ export const customerView = (row: CustomerRow) => ({
   erased: row.erasedAt !== null,
 });
 
-/** SQLite's error text when a unique index refuses a row; D1 passes it through. */
-export const isUniqueViolation = (error: unknown) => String(error).includes('UNIQUE constraint failed');
 
 const emailTaken = () => conflict('Another customer of this tenant already has this email.');
 
