@@ -86,16 +86,26 @@ export async function newSurvey(key: string, overrides: Record<string, unknown> 
 
 /** Counts rows of `table` belonging to `tenantId`, straight from D1. */
 export async function countRows(table: 'responses' | 'customers' | 'surveys' | 'api_keys', tenantId: string): Promise<number> {
-  const row = await env.DB.prepare(`SELECT count(*) AS n FROM ${table} WHERE tenant_id = ?`).bind(tenantId).first<{ n: number }>();
+  const row = await env.DB.prepare(`SELECT count(*) AS n FROM ${table} WHERE tenant_id = ?`)
+    .bind(tenantId)
+    .first<{ n: number }>();
   return row!.n;
 }
 
-export async function expectProblem(response: Response, status: number): Promise<{ title: string; detail?: string; errors?: Array<{ path: string; message: string }> }> {
+export async function expectProblem(
+  response: Response,
+  status: number,
+): Promise<{ title: string; detail?: string; errors?: Array<{ path: string; message: string }> }> {
   if (response.status !== status) throw new Error(`expected ${status}, got ${response.status}: ${await response.text()}`);
   if (!response.headers.get('Content-Type')?.startsWith('application/problem+json')) {
     throw new Error(`expected problem+json, got ${response.headers.get('Content-Type')}`);
   }
-  const problem = await body<{ status: number; title: string; detail?: string; errors?: Array<{ path: string; message: string }> }>(response);
+  const problem = await body<{
+    status: number;
+    title: string;
+    detail?: string;
+    errors?: Array<{ path: string; message: string }>;
+  }>(response);
   if (problem.status !== status) throw new Error(`problem.status ${problem.status} != ${status}`);
   return problem;
 }

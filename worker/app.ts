@@ -4,12 +4,13 @@ import { database } from './db/client';
 import { referencePage } from './docs/reference-page';
 import { onError, onNotFound } from './http/errors';
 import { enforceRateLimit, limitBody } from './http/limits';
-import { createRouter } from './http/openapi';
+import { createRouter, SECRET_KEY_SECURITY, SESSION_SECURITY } from './http/openapi';
 import { publicResponseRoutes } from './responses/public-routes';
 import { responseRoutes } from './responses/routes';
 import { surveyRoutes } from './surveys/routes';
-import { requireApiKey } from './tenants/authenticate';
-import { authRoutes, keyRoutes, tenantRoutes } from './tenants/routes';
+import { requireApiKey, requireRoleForChanges, requireSession } from './tenants/authenticate';
+import { authRoutes, keyRoutes, teamRoutes, tenantRoutes } from './tenants/routes';
+import { widgetRoutes } from './widget/routes';
 
 export const OPENAPI_CONFIG = {
   openapi: '3.1.0',
@@ -55,14 +56,21 @@ app.use('/v1/*', async (c, next) => {
   await enforceRateLimit(c.env, 'API_LIMITER', `tenant:${c.var.tenantId}`);
   await next();
 });
-app.route('/v1', surveyRoutes);
-app.route('/v1', customerRoutes);
-app.route('/v1', responseRoutes);
+app.route('/v1', surveyRoutes(SECRET_KEY_SECURITY));
+app.route('/v1', customerRoutes(SECRET_KEY_SECURITY));
+app.route('/v1', responseRoutes(SECRET_KEY_SECURITY));
 
 app.use('/api/*', limitBody());
 app.route('/api/auth', authRoutes);
+// Everything else under /api is the dashboard: a session for reads, and the admin role for changes.
+app.use('/api/*', requireSession, requireRoleForChanges('admin'));
 app.route('/api/keys', keyRoutes);
 app.route('/api/tenant', tenantRoutes);
+app.route('/api/team', teamRoutes);
+app.route('/api', surveyRoutes(SESSION_SECURITY));
+app.route('/api', customerRoutes(SESSION_SECURITY));
+app.route('/api', responseRoutes(SESSION_SECURITY));
 
 app.use('/w/v1/*', limitBody(16 * 1024));
 app.route('/w/v1', publicResponseRoutes);
+app.route('/w/v1', widgetRoutes);

@@ -13,7 +13,8 @@ describe('HTTP conventions', () => {
     expect(problem.title).toBe('Unauthorized');
     const tenant = await newTenant();
     await expectProblem(await call('/v1/nope', { key: tenant.secretKey }), 404);
-    await expectProblem(await call('/api/nope'), 404);
+    await expectProblem(await call('/api/nope'), 401);
+    await expectProblem(await call('/api/nope', { headers: { Cookie: tenant.cookie } }), 404);
   });
 
   it('refuses missing and malformed credentials with 401', async () => {
@@ -49,7 +50,9 @@ describe('HTTP conventions', () => {
   it('never echoes database error text', async () => {
     const tenant = await newTenant();
     const survey = await newSurvey(tenant.secretKey);
-    const response = await call(`/v1/responses?cursor=${encodeURIComponent('!!!')}&surveyId=${survey.id}`, { key: tenant.secretKey });
+    const response = await call(`/v1/responses?cursor=${encodeURIComponent('!!!')}&surveyId=${survey.id}`, {
+      key: tenant.secretKey,
+    });
     const problem = await expectProblem(response, 400);
     expect(JSON.stringify(problem)).not.toMatch(/SQLITE|D1_|sql/i);
   });

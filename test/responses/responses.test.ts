@@ -16,12 +16,20 @@ describe('POST /v1/responses', () => {
     const created = await call('/v1/responses', {
       method: 'POST',
       key,
-      json: { surveyId: survey.id, score: 9, comment: 'Fast delivery', customer: { externalId: 'c-1', email: 'Ann@Example.com' }, channel: 'email' },
+      json: {
+        surveyId: survey.id,
+        score: 9,
+        comment: 'Fast delivery',
+        customer: { externalId: 'c-1', email: 'Ann@Example.com' },
+        channel: 'email',
+      },
     });
     expect(created.status).toBe(201);
     const response = await body<ResponseBody>(created);
     expect(response).toMatchObject({ score: 9, category: 'promoter', comment: 'Fast delivery' });
-    const customer = await body<{ email: string; externalId: string }>(await call(`/v1/customers/${response.customerId}`, { key }));
+    const customer = await body<{ email: string; externalId: string }>(
+      await call(`/v1/customers/${response.customerId}`, { key }),
+    );
     expect(customer).toMatchObject({ email: 'ann@example.com', externalId: 'c-1' });
   });
 
@@ -30,7 +38,9 @@ describe('POST /v1/responses', () => {
     const survey = await newSurvey(tenant.secretKey);
     const json = { id: 'order-123-nps', surveyId: survey.id, score: 3, customer: { externalId: 'c-9' } };
     const first = await call('/v1/responses', { method: 'POST', key: tenant.secretKey, json });
-    const retries = await Promise.all(Array.from({ length: 5 }, () => call('/v1/responses', { method: 'POST', key: tenant.secretKey, json })));
+    const retries = await Promise.all(
+      Array.from({ length: 5 }, () => call('/v1/responses', { method: 'POST', key: tenant.secretKey, json })),
+    );
     expect(first.status).toBe(201);
     const firstBody = await body<ResponseBody>(first);
     for (const retry of retries) {
@@ -39,7 +49,10 @@ describe('POST /v1/responses', () => {
     }
     expect(await countRows('responses', tenant.tenantId)).toBe(1);
     expect(await countRows('customers', tenant.tenantId)).toBe(1);
-    await expectProblem(await call('/v1/responses', { method: 'POST', key: tenant.secretKey, json: { ...json, score: 10 } }), 409);
+    await expectProblem(
+      await call('/v1/responses', { method: 'POST', key: tenant.secretKey, json: { ...json, score: 10 } }),
+      409,
+    );
   });
 
   it.each([
@@ -50,12 +63,17 @@ describe('POST /v1/responses', () => {
     const tenant = await newTenant();
     const survey = await newSurvey(tenant.secretKey, { kind });
     for (const score of invalid) {
-      const problem = await expectProblem(await call('/v1/responses', { method: 'POST', key: tenant.secretKey, json: { surveyId: survey.id, score } }), 422);
+      const problem = await expectProblem(
+        await call('/v1/responses', { method: 'POST', key: tenant.secretKey, json: { surveyId: survey.id, score } }),
+        422,
+      );
       expect(problem.errors?.[0]?.path).toBe('score');
     }
     expect(await countRows('responses', tenant.tenantId)).toBe(0);
     for (const score of valid) {
-      expect((await call('/v1/responses', { method: 'POST', key: tenant.secretKey, json: { surveyId: survey.id, score } })).status).toBe(201);
+      expect(
+        (await call('/v1/responses', { method: 'POST', key: tenant.secretKey, json: { surveyId: survey.id, score } })).status,
+      ).toBe(201);
     }
   });
 
@@ -71,10 +89,18 @@ describe('POST /v1/responses', () => {
     await expectProblem(await post({ surveyId: survey.id, score: 9, properties: bigProperties }), 422);
     await expectProblem(await post({ surveyId: survey.id, score: 9, customer: { name: 'No identity' } }), 422);
     await expectProblem(await post({ surveyId: survey.id, score: 9, customer: { email: 'not-an-email' } }), 422);
-    await expectProblem(await call('/v1/responses', { method: 'POST', key, headers: { 'Content-Type': 'application/json' }, body: '{"surveyId":' }), 400);
+    await expectProblem(
+      await call('/v1/responses', { method: 'POST', key, headers: { 'Content-Type': 'application/json' }, body: '{"surveyId":' }),
+      400,
+    );
     await expectProblem(await call('/v1/responses', { method: 'POST', json: { surveyId: survey.id, score: 9 } }), 401);
     await expectProblem(
-      await call('/v1/responses', { method: 'POST', key, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ surveyId: survey.id, score: 9, comment: 'x'.repeat(1024 * 1024) }) }),
+      await call('/v1/responses', {
+        method: 'POST',
+        key,
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ surveyId: survey.id, score: 9, comment: 'x'.repeat(1024 * 1024) }),
+      }),
       413,
     );
     expect(await countRows('responses', tenant.tenantId)).toBe(0);
@@ -95,7 +121,11 @@ describe('reading and changing responses', () => {
     const csat = await newSurvey(key, { kind: 'csat', texts: npsTexts });
     const scores = [0, 6, 7, 8, 9, 10];
     for (const score of scores) {
-      await call('/v1/responses', { method: 'POST', key, json: { surveyId: nps.id, score, ...(score < 7 ? { comment: 'slow' } : {}) } });
+      await call('/v1/responses', {
+        method: 'POST',
+        key,
+        json: { surveyId: nps.id, score, ...(score < 7 ? { comment: 'slow' } : {}) },
+      });
     }
     await call('/v1/responses', { method: 'POST', key, json: { surveyId: csat.id, score: 2 } });
 
@@ -114,9 +144,13 @@ describe('reading and changing responses', () => {
     expect(new Set([...firstPage.data, ...secondPage.data].map((r) => r.id)).size).toBe(7);
 
     const target = firstPage.data[0]!;
-    const patched = await body<ResponseBody>(await call(`/v1/responses/${target.id}`, { method: 'PATCH', key, json: { comment: 'Changed my mind' } }));
+    const patched = await body<ResponseBody>(
+      await call(`/v1/responses/${target.id}`, { method: 'PATCH', key, json: { comment: 'Changed my mind' } }),
+    );
     expect(patched.comment).toBe('Changed my mind');
-    const cleared = await body<ResponseBody>(await call(`/v1/responses/${target.id}`, { method: 'PATCH', key, json: { comment: null } }));
+    const cleared = await body<ResponseBody>(
+      await call(`/v1/responses/${target.id}`, { method: 'PATCH', key, json: { comment: null } }),
+    );
     expect(cleared.comment).toBeNull();
     await expectProblem(await call('/v1/responses?limit=500', { key }), 422);
   });
@@ -124,15 +158,25 @@ describe('reading and changing responses', () => {
   it('exports CSV with a BOM, filters, and neutralised formulas', async () => {
     const { secretKey: key } = await newTenant();
     const survey = await newSurvey(key);
-    await call('/v1/responses', { method: 'POST', key, json: { surveyId: survey.id, score: 2, comment: '=HYPERLINK("http://evil","x")', customer: { email: 'a@b.co' } } });
-    await call('/v1/responses', { method: 'POST', key, json: { surveyId: survey.id, score: 10, comment: 'Отлично, "спасибо", всё\nпришло' } });
+    await call('/v1/responses', {
+      method: 'POST',
+      key,
+      json: { surveyId: survey.id, score: 2, comment: '=HYPERLINK("http://evil","x")', customer: { email: 'a@b.co' } },
+    });
+    await call('/v1/responses', {
+      method: 'POST',
+      key,
+      json: { surveyId: survey.id, score: 10, comment: 'Отлично, "спасибо", всё\nпришло' },
+    });
     const response = await call('/v1/responses.csv', { key });
     expect(response.headers.get('Content-Type')).toBe('text/csv; charset=utf-8');
     const bytes = new Uint8Array(await response.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder().decode(bytes.slice(3));
     const lines = text.trimEnd().split('\r\n');
-    expect(lines[0]).toBe('id,created_at,survey_id,score,category,comment,channel,locale,device,page_url,customer_id,customer_external_id,customer_email');
+    expect(lines[0]).toBe(
+      'id,created_at,survey_id,score,category,comment,channel,locale,device,page_url,customer_id,customer_external_id,customer_email',
+    );
     expect(text).toContain(`"'=HYPERLINK(""http://evil"",""x"")"`);
     expect(text).toContain('"Отлично, ""спасибо"", всё\nпришло"');
     expect(text).toContain('a@b.co');

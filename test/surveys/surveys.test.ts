@@ -4,7 +4,11 @@ import { body, call, countRows, expectProblem, newSurvey, newTenant, npsTexts } 
 describe('surveys API', () => {
   it('creates, reads, lists, updates and deletes a survey', async () => {
     const { secretKey: key } = await newTenant();
-    const created = await call('/v1/surveys', { method: 'POST', key, json: { kind: 'csat', name: 'Support CSAT', texts: npsTexts } });
+    const created = await call('/v1/surveys', {
+      method: 'POST',
+      key,
+      json: { kind: 'csat', name: 'Support CSAT', texts: npsTexts },
+    });
     expect(created.status).toBe(201);
     const survey = await body<{ id: string; status: string; settings: { recontact: unknown; trigger: unknown } }>(created);
     expect(survey.status).toBe('draft');
@@ -55,7 +59,9 @@ describe('surveys API', () => {
     let cursor: string | null = null;
     do {
       const query: string = cursor ? `&cursor=${cursor}` : '';
-      const result: { data: Array<{ id: string }>; nextCursor: string | null } = await body(await call(`/v1/surveys?limit=2${query}`, { key }));
+      const result: { data: Array<{ id: string }>; nextCursor: string | null } = await body(
+        await call(`/v1/surveys?limit=2${query}`, { key }),
+      );
       seen.push(...result.data.map((s) => s.id));
       cursor = result.nextCursor;
     } while (cursor);

@@ -25,7 +25,10 @@ describe('dashboard auth', () => {
 
   it('refuses a wrong password and an unknown email alike', async () => {
     const tenant = await newTenant();
-    const wrong = await expectProblem(await call('/api/auth/login', { method: 'POST', json: { email: tenant.email, password: 'nope-nope-nope' } }), 401);
+    const wrong = await expectProblem(
+      await call('/api/auth/login', { method: 'POST', json: { email: tenant.email, password: 'nope-nope-nope' } }),
+      401,
+    );
     const unknown = await expectProblem(
       await call('/api/auth/login', { method: 'POST', json: { email: 'nobody@example.com', password: 'nope-nope-nope' } }),
       401,
@@ -36,16 +39,26 @@ describe('dashboard auth', () => {
   it('refuses a second account with the same email', async () => {
     const tenant = await newTenant();
     await expectProblem(
-      await call('/api/auth/signup', { method: 'POST', json: { tenantName: 'Copy', email: tenant.email, password: 'another password' } }),
+      await call('/api/auth/signup', {
+        method: 'POST',
+        json: { tenantName: 'Copy', email: tenant.email, password: 'another password' },
+      }),
       409,
     );
   });
 
   it('requires the CSRF token on state-changing calls', async () => {
     const tenant = await newTenant();
-    await expectProblem(await call('/api/keys', { method: 'POST', headers: { Cookie: tenant.cookie }, json: { name: 'x', kind: 'secret' } }), 403);
     await expectProblem(
-      await call('/api/keys', { method: 'POST', headers: { Cookie: tenant.cookie, 'X-CSRF-Token': 'forged' }, json: { name: 'x', kind: 'secret' } }),
+      await call('/api/keys', { method: 'POST', headers: { Cookie: tenant.cookie }, json: { name: 'x', kind: 'secret' } }),
+      403,
+    );
+    await expectProblem(
+      await call('/api/keys', {
+        method: 'POST',
+        headers: { Cookie: tenant.cookie, 'X-CSRF-Token': 'forged' },
+        json: { name: 'x', kind: 'secret' },
+      }),
       403,
     );
     const keys = await body<{ data: unknown[] }>(await call('/api/keys', { headers: { Cookie: tenant.cookie } }));
@@ -55,7 +68,11 @@ describe('dashboard auth', () => {
   it('rate limits repeated login attempts for one address', async () => {
     const tenant = await newTenant();
     const attempt = () =>
-      call('/api/auth/login', { method: 'POST', headers: { 'CF-Connecting-IP': '203.0.113.9' }, json: { email: tenant.email, password: 'wrong-password' } });
+      call('/api/auth/login', {
+        method: 'POST',
+        headers: { 'CF-Connecting-IP': '203.0.113.9' },
+        json: { email: tenant.email, password: 'wrong-password' },
+      });
     // 10 per 60 s window: 25 attempts exceed the limit even if they straddle a window boundary.
     const responses: Response[] = [];
     for (let i = 0; i < 25; i++) responses.push(await attempt());
@@ -96,7 +113,9 @@ describe('secrets at rest', () => {
   it('stores passwords, session ids and API keys only as hashes', async () => {
     const tenant = await newTenant();
     const sessionId = decodeURIComponent(tenant.cookie.split('=')[1]!);
-    const user = await env.DB.prepare('SELECT password_hash FROM users WHERE tenant_id = ?').bind(tenant.tenantId).first<{ password_hash: string }>();
+    const user = await env.DB.prepare('SELECT password_hash FROM users WHERE tenant_id = ?')
+      .bind(tenant.tenantId)
+      .first<{ password_hash: string }>();
     expect(user!.password_hash).toMatch(/^pbkdf2-sha256\$100000\$[\w-]{22}\$[\w-]{43}$/);
     expect(user!.password_hash).not.toContain(tenant.password);
 

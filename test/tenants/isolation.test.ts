@@ -4,7 +4,9 @@ import { body, call, expectProblem, newSurvey, newTenant, sessionHeaders } from 
 
 async function snapshot(tenantId: string): Promise<string> {
   const tables = ['surveys', 'customers', 'responses'];
-  const rows = await Promise.all(tables.map((t) => env.DB.prepare(`SELECT * FROM ${t} WHERE tenant_id = ? ORDER BY id`).bind(tenantId).all()));
+  const rows = await Promise.all(
+    tables.map((t) => env.DB.prepare(`SELECT * FROM ${t} WHERE tenant_id = ? ORDER BY id`).bind(tenantId).all()),
+  );
   return JSON.stringify(rows.map((r) => r.results));
 }
 
@@ -14,7 +16,11 @@ describe('tenant isolation', () => {
     const b = await newTenant('B');
     const survey = await newSurvey(a.secretKey);
     const response = await body<{ id: string; customerId: string }>(
-      await call('/v1/responses', { method: 'POST', key: a.secretKey, json: { surveyId: survey.id, score: 9, customer: { externalId: 'shared-id' } } }),
+      await call('/v1/responses', {
+        method: 'POST',
+        key: a.secretKey,
+        json: { surveyId: survey.id, score: 9, customer: { externalId: 'shared-id' } },
+      }),
     );
     const before = await snapshot(a.tenantId);
 
@@ -33,7 +39,13 @@ describe('tenant isolation', () => {
       await expectProblem(await call(path, { method, key: b.secretKey, ...(json === undefined ? {} : { json }) }), 404);
     }
 
-    const lists = ['/v1/surveys', '/v1/customers', '/v1/responses', `/v1/responses?surveyId=${survey.id}`, '/v1/customers?externalId=shared-id'];
+    const lists = [
+      '/v1/surveys',
+      '/v1/customers',
+      '/v1/responses',
+      `/v1/responses?surveyId=${survey.id}`,
+      '/v1/customers?externalId=shared-id',
+    ];
     for (const path of lists) expect((await body<{ data: unknown[] }>(await call(path, { key: b.secretKey }))).data).toEqual([]);
     const csv = await (await call('/v1/responses.csv', { key: b.secretKey })).text();
     expect(csv.trimEnd().split('\r\n')).toHaveLength(1);

@@ -3,11 +3,30 @@ import { categorize, isScoreInRange } from '../../worker/responses/scoring';
 
 describe('categorize', () => {
   it('bands NPS 0–6 / 7–8 / 9–10', () => {
-    expect([0, 6, 7, 8, 9, 10].map((s) => categorize('nps', s))).toEqual(['detractor', 'detractor', 'passive', 'passive', 'promoter', 'promoter']);
+    expect([0, 6, 7, 8, 9, 10].map((s) => categorize('nps', s))).toEqual([
+      'detractor',
+      'detractor',
+      'passive',
+      'passive',
+      'promoter',
+      'promoter',
+    ]);
   });
   it('bands CSAT 1–2 / 3 / 4–5 and CES 1–3 / 4 / 5–7', () => {
-    expect([1, 2, 3, 4, 5].map((s) => categorize('csat', s))).toEqual(['detractor', 'detractor', 'passive', 'promoter', 'promoter']);
-    expect([1, 3, 4, 5, 7].map((s) => categorize('ces', s))).toEqual(['detractor', 'detractor', 'passive', 'promoter', 'promoter']);
+    expect([1, 2, 3, 4, 5].map((s) => categorize('csat', s))).toEqual([
+      'detractor',
+      'detractor',
+      'passive',
+      'promoter',
+      'promoter',
+    ]);
+    expect([1, 3, 4, 5, 7].map((s) => categorize('ces', s))).toEqual([
+      'detractor',
+      'detractor',
+      'passive',
+      'promoter',
+      'promoter',
+    ]);
   });
 });
 

@@ -12,7 +12,9 @@ function Login({ onLogin }: { onLogin: (me: Me) => void }) {
     event.preventDefault();
     const form = new FormData(event.currentTarget as HTMLFormElement);
     try {
-      onLogin(await api<Me>('/api/auth/login', { method: 'POST', body: { email: form.get('email'), password: form.get('password') } }));
+      onLogin(
+        await api<Me>('/api/auth/login', { method: 'POST', body: { email: form.get('email'), password: form.get('password') } }),
+      );
     } catch (caught) {
       setError(caught instanceof ApiError ? caught.message : 'Could not reach the server.');
     }

@@ -25,7 +25,6 @@ export const customerView = (row: CustomerRow) => ({
   erased: row.erasedAt !== null,
 });
 
-
 const emailTaken = () => conflict('Another customer of this tenant already has this email.');
 
 /**
@@ -69,7 +68,11 @@ export function customerIdOf(tenantId: string, ref: { externalId?: string | unde
 
 async function findByRef(db: Database, tenantId: string, ref: UpsertCustomer): Promise<CustomerRow | undefined> {
   const identity = ref.externalId !== undefined ? eq(customers.externalId, ref.externalId) : eq(customers.email, ref.email!);
-  const [row] = await db.select().from(customers).where(and(eq(customers.tenantId, tenantId), identity)).limit(1);
+  const [row] = await db
+    .select()
+    .from(customers)
+    .where(and(eq(customers.tenantId, tenantId), identity))
+    .limit(1);
   return row;
 }
 
@@ -85,7 +88,11 @@ export async function upsertCustomer(db: Database, tenantId: string, input: Upse
 }
 
 export async function findCustomer(db: Database, tenantId: string, customerId: string): Promise<CustomerRow> {
-  const [row] = await db.select().from(customers).where(and(eq(customers.tenantId, tenantId), eq(customers.id, customerId))).limit(1);
+  const [row] = await db
+    .select()
+    .from(customers)
+    .where(and(eq(customers.tenantId, tenantId), eq(customers.id, customerId)))
+    .limit(1);
   if (!row) throw notFound('Customer');
   return row;
 }
@@ -134,7 +141,16 @@ export async function eraseCustomer(db: Database, tenantId: string, customerId: 
   await db.batch([
     db
       .update(customers)
-      .set({ externalId: null, email: null, name: null, locale: null, birthday: null, properties: {}, erasedAt: now, updatedAt: now })
+      .set({
+        externalId: null,
+        email: null,
+        name: null,
+        locale: null,
+        birthday: null,
+        properties: {},
+        erasedAt: now,
+        updatedAt: now,
+      })
       .where(and(eq(customers.tenantId, tenantId), eq(customers.id, customerId))),
     db
       .update(responses)

@@ -1,81 +1,82 @@
 import { createRoute } from '@hono/zod-openapi';
-import { createRouter, jsonBody, jsonResponse, page, problems, SECRET_KEY_SECURITY } from '../http/openapi';
+import { createRouter, jsonBody, jsonResponse, page, problems, type Security } from '../http/openapi';
 import { IdParam } from '../shared/schemas';
 import { customerView, eraseCustomer, findCustomer, listCustomers, updateCustomer, upsertCustomer } from './repository';
 import { Customer, CustomerListQuery, UpdateCustomer, UpsertCustomer } from './schemas';
 
 const tags = ['Customers'];
-const security = SECRET_KEY_SECURITY;
 
-export const customerRoutes = createRouter()
-  .openapi(
-    createRoute({
-      method: 'get',
-      path: '/customers',
-      tags,
-      security,
-      summary: 'List customers, newest first; filter by email or externalId',
-      request: { query: CustomerListQuery },
-      responses: { 200: jsonResponse(page(Customer), 'A page of customers'), ...problems(400, 401, 403, 422) },
-    }),
-    async (c) => c.json(await listCustomers(c.var.db, c.var.tenantId, c.req.valid('query')), 200),
-  )
-  .openapi(
-    createRoute({
-      method: 'post',
-      path: '/customers',
-      tags,
-      security,
-      summary: 'Create or update a customer, identified by externalId, else email',
-      request: { body: jsonBody(UpsertCustomer) },
-      responses: {
-        200: jsonResponse(Customer, 'Updated'),
-        201: jsonResponse(Customer, 'Created'),
-        ...problems(400, 401, 403, 409, 413, 415, 422),
+/** Mounted at /v1 (secret key) and at /api (dashboard session); `security` documents which. */
+export const customerRoutes = (security: Security) =>
+  createRouter()
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/customers',
+        tags,
+        security,
+        summary: 'List customers, newest first; filter by email or externalId',
+        request: { query: CustomerListQuery },
+        responses: { 200: jsonResponse(page(Customer), 'A page of customers'), ...problems(400, 401, 403, 422) },
+      }),
+      async (c) => c.json(await listCustomers(c.var.db, c.var.tenantId, c.req.valid('query')), 200),
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/customers',
+        tags,
+        security,
+        summary: 'Create or update a customer, identified by externalId, else email',
+        request: { body: jsonBody(UpsertCustomer) },
+        responses: {
+          200: jsonResponse(Customer, 'Updated'),
+          201: jsonResponse(Customer, 'Created'),
+          ...problems(400, 401, 403, 409, 413, 415, 422),
+        },
+      }),
+      async (c) => {
+        const { row, created } = await upsertCustomer(c.var.db, c.var.tenantId, c.req.valid('json'));
+        return created ? c.json(customerView(row), 201) : c.json(customerView(row), 200);
       },
-    }),
-    async (c) => {
-      const { row, created } = await upsertCustomer(c.var.db, c.var.tenantId, c.req.valid('json'));
-      return created ? c.json(customerView(row), 201) : c.json(customerView(row), 200);
-    },
-  )
-  .openapi(
-    createRoute({
-      method: 'get',
-      path: '/customers/{id}',
-      tags,
-      security,
-      summary: 'Get a customer',
-      request: { params: IdParam },
-      responses: { 200: jsonResponse(Customer, 'The customer'), ...problems(401, 403, 404) },
-    }),
-    async (c) => c.json(customerView(await findCustomer(c.var.db, c.var.tenantId, c.req.valid('param').id)), 200),
-  )
-  .openapi(
-    createRoute({
-      method: 'patch',
-      path: '/customers/{id}',
-      tags,
-      security,
-      summary: 'Change a customer',
-      request: { params: IdParam, body: jsonBody(UpdateCustomer) },
-      responses: { 200: jsonResponse(Customer, 'Updated'), ...problems(400, 401, 403, 404, 409, 413, 415, 422) },
-    }),
-    async (c) =>
-      c.json(customerView(await updateCustomer(c.var.db, c.var.tenantId, c.req.valid('param').id, c.req.valid('json'))), 200),
-  )
-  .openapi(
-    createRoute({
-      method: 'delete',
-      path: '/customers/{id}',
-      tags,
-      security,
-      summary: 'Erase a customer’s personal data (GDPR); anonymous scores are kept',
-      request: { params: IdParam },
-      responses: { 204: { description: 'Erased' }, ...problems(401, 403, 404) },
-    }),
-    async (c) => {
-      await eraseCustomer(c.var.db, c.var.tenantId, c.req.valid('param').id);
-      return c.body(null, 204);
-    },
-  );
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/customers/{id}',
+        tags,
+        security,
+        summary: 'Get a customer',
+        request: { params: IdParam },
+        responses: { 200: jsonResponse(Customer, 'The customer'), ...problems(401, 403, 404) },
+      }),
+      async (c) => c.json(customerView(await findCustomer(c.var.db, c.var.tenantId, c.req.valid('param').id)), 200),
+    )
+    .openapi(
+      createRoute({
+        method: 'patch',
+        path: '/customers/{id}',
+        tags,
+        security,
+        summary: 'Change a customer',
+        request: { params: IdParam, body: jsonBody(UpdateCustomer) },
+        responses: { 200: jsonResponse(Customer, 'Updated'), ...problems(400, 401, 403, 404, 409, 413, 415, 422) },
+      }),
+      async (c) =>
+        c.json(customerView(await updateCustomer(c.var.db, c.var.tenantId, c.req.valid('param').id, c.req.valid('json'))), 200),
+    )
+    .openapi(
+      createRoute({
+        method: 'delete',
+        path: '/customers/{id}',
+        tags,
+        security,
+        summary: 'Erase a customer’s personal data (GDPR); anonymous scores are kept',
+        request: { params: IdParam },
+        responses: { 204: { description: 'Erased' }, ...problems(401, 403, 404) },
+      }),
+      async (c) => {
+        await eraseCustomer(c.var.db, c.var.tenantId, c.req.valid('param').id);
+        return c.body(null, 204);
+      },
+    );

@@ -29,15 +29,38 @@ function operationBlock(method: string, path: string, op: Operation): HtmlEscape
     <h3><span class="m ${method}">${method.toUpperCase()}</span> <code>${path}</code></h3>
     <p>${op.summary ?? ''}</p>
     ${op.description ? html`<p class="d">${op.description}</p>` : ''}
-    ${parameters.length
-      ? html`<table><tr><th>Parameter</th><th>In</th><th>Type</th><th></th></tr>${parameters.map(
-          (p) => html`<tr><td><code>${p.name}</code></td><td>${p.in}</td><td>${typeOf(inline(p.schema))}</td><td>${p.required ? 'required' : ''}</td></tr>`,
-        )}</table>`
-      : ''}
-    ${body
-      ? html`<details><summary>Body: <code>${body[0]}</code></summary><pre>${JSON.stringify(body[1].schema, null, 2)}</pre></details>`
-      : ''}
-    <ul class="r">${Object.entries(op.responses ?? {}).map(([status, r]) => html`<li><b>${status}</b> ${r.description ?? ''}</li>`)}</ul>
+    ${
+      parameters.length
+        ? html`<table>
+            <tr>
+              <th>Parameter</th>
+              <th>In</th>
+              <th>Type</th>
+              <th></th>
+            </tr>
+            ${parameters.map(
+              (p) =>
+                html`<tr>
+                  <td><code>${p.name}</code></td>
+                  <td>${p.in}</td>
+                  <td>${typeOf(inline(p.schema))}</td>
+                  <td>${p.required ? 'required' : ''}</td>
+                </tr>`,
+            )}
+          </table>`
+        : ''
+    }
+    ${
+      body
+        ? html`<details>
+            <summary>Body: <code>${body[0]}</code></summary>
+            <pre>${JSON.stringify(body[1].schema, null, 2)}</pre>
+          </details>`
+        : ''
+    }
+    <ul class="r">
+      ${Object.entries(op.responses ?? {}).map(([status, r]) => html`<li><b>${status}</b> ${r.description ?? ''}</li>`)}
+    </ul>
   </section>`;
 }
 
@@ -81,9 +104,14 @@ export function referencePage(doc: OpenApiDocument) {
             <code>{path, message}</code> naming each failing field. Rate limits answer 429 with <code>Retry-After</code>.
           </p>
           <h2>Pagination</h2>
-          <p>Lists return <code>{data, nextCursor}</code>; pass <code>cursor=nextCursor</code> for the next page until it is <code>null</code>.</p>
+          <p>
+            Lists return <code>{data, nextCursor}</code>; pass <code>cursor=nextCursor</code> for the next page until it is
+            <code>null</code>.
+          </p>
           ${[...byTag.entries()].map(
-            ([tag, ops]) => html`<h2 id="${tag.replace(/\W+/g, '-')}">${tag}</h2>${ops.map(([m, p, op]) => operationBlock(m, p, op))}`,
+            ([tag, ops]) =>
+              html`<h2 id="${tag.replace(/\W+/g, '-')}">${tag}</h2>
+                ${ops.map(([m, p, op]) => operationBlock(m, p, op))}`,
           )}
         </main>
       </body>

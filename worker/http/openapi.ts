@@ -39,7 +39,10 @@ type ProblemResponse = { description: string; content: { 'application/problem+js
 export function problems<const S extends ProblemStatus>(...statuses: S[]): Record<S, ProblemResponse> {
   const responses = {} as Record<S, ProblemResponse>;
   for (const status of statuses) {
-    responses[status] = { description: PROBLEM_DESCRIPTIONS[status], content: { 'application/problem+json': { schema: ProblemSchema } } };
+    responses[status] = {
+      description: PROBLEM_DESCRIPTIONS[status],
+      content: { 'application/problem+json': { schema: ProblemSchema } },
+    };
   }
   return responses;
 }
@@ -54,8 +57,8 @@ export const jsonResponse = <T extends z.ZodType>(schema: T, description: string
   content: { 'application/json': { schema } },
 });
 
-export const page = <T extends z.ZodType>(item: T) =>
-  z.object({ data: z.array(item), nextCursor: z.string().nullable() });
+export const page = <T extends z.ZodType>(item: T) => z.object({ data: z.array(item), nextCursor: z.string().nullable() });
 
-export const SECRET_KEY_SECURITY = [{ secretKey: [] }];
-export const SESSION_SECURITY = [{ session: [] }];
+export type Security = Array<Record<string, string[]>>;
+export const SECRET_KEY_SECURITY: Security = [{ secretKey: [] }];
+export const SESSION_SECURITY: Security = [{ session: [] }];

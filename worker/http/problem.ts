@@ -29,7 +29,13 @@ export const payloadTooLarge = (limitBytes: number) =>
 export const unprocessable = (detail: string, errors: FieldError[] = []) =>
   new Problem(422, 'Validation failed', detail, { errors, type: '/docs#problem-validation' });
 export const tooManyRequests = (retryAfterSeconds: number) =>
-  new Problem(429, 'Too many requests', `Retry after ${retryAfterSeconds} seconds.`, {}, { 'Retry-After': String(retryAfterSeconds) });
+  new Problem(
+    429,
+    'Too many requests',
+    `Retry after ${retryAfterSeconds} seconds.`,
+    {},
+    { 'Retry-After': String(retryAfterSeconds) },
+  );
 
 export function problemResponse(problem: Problem, extraHeaders: HeadersInit = {}): Response {
   const body = {

@@ -7,8 +7,19 @@ import { CSV_BOM, csvRow } from './csv';
 import { responseFilters, type ResponseFilters } from './repository';
 
 const HEADER = [
-  'id', 'created_at', 'survey_id', 'score', 'category', 'comment', 'channel', 'locale', 'device',
-  'page_url', 'customer_id', 'customer_external_id', 'customer_email',
+  'id',
+  'created_at',
+  'survey_id',
+  'score',
+  'category',
+  'comment',
+  'channel',
+  'locale',
+  'device',
+  'page_url',
+  'customer_id',
+  'customer_external_id',
+  'customer_email',
 ];
 const BATCH = 1000;
 
@@ -34,8 +45,19 @@ export function exportResponsesCsv(db: Database, tenantId: string, filters: Resp
       const text = rows
         .map(({ response: r, externalId, email }) =>
           csvRow([
-            r.id, toIso(r.createdAt), r.surveyId, r.score, r.category, r.comment, r.channel, r.locale, r.device,
-            r.pageUrl, r.customerId, externalId, email,
+            r.id,
+            toIso(r.createdAt),
+            r.surveyId,
+            r.score,
+            r.category,
+            r.comment,
+            r.channel,
+            r.locale,
+            r.device,
+            r.pageUrl,
+            r.customerId,
+            externalId,
+            email,
           ]),
         )
         .join('');

@@ -54,7 +54,11 @@ export async function listResponses(db: Database, tenantId: string, query: Respo
 }
 
 export async function findResponse(db: Database, tenantId: string, responseId: string): Promise<ResponseRow> {
-  const [row] = await db.select().from(responses).where(and(eq(responses.tenantId, tenantId), eq(responses.id, responseId))).limit(1);
+  const [row] = await db
+    .select()
+    .from(responses)
+    .where(and(eq(responses.tenantId, tenantId), eq(responses.id, responseId)))
+    .limit(1);
   if (!row) throw notFound('Response');
   return row;
 }

@@ -22,7 +22,11 @@ export const surveyView = (row: SurveyRow) => ({
 });
 
 export async function findSurvey(db: Database, tenantId: string, surveyId: string): Promise<SurveyRow> {
-  const [row] = await db.select().from(surveys).where(and(eq(surveys.tenantId, tenantId), eq(surveys.id, surveyId))).limit(1);
+  const [row] = await db
+    .select()
+    .from(surveys)
+    .where(and(eq(surveys.tenantId, tenantId), eq(surveys.id, surveyId)))
+    .limit(1);
   if (!row) throw notFound('Survey');
   return row;
 }

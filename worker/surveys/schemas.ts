@@ -55,7 +55,10 @@ export const SurveySettings = z.strictObject({
   samplingPercent: z.number().min(0).max(100).default(100),
   recontact: Recontact.default({ mode: 'every', days: 90 }),
   position: z.enum(['bottom-right', 'bottom-left', 'center']).default('bottom-right'),
-  brandColor: z.string().regex(/^#[0-9a-fA-F]{6}$/).default('#4f46e5'),
+  brandColor: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/)
+    .default('#4f46e5'),
 });
 export type SurveySettings = z.infer<typeof SurveySettings>;
 

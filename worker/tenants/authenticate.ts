@@ -79,13 +79,12 @@ export const requireSession: MiddlewareHandler<AppEnv> = async (c, next) => {
 
 const RANK: Record<Role, number> = { viewer: 0, admin: 1, owner: 2 };
 
-/** Needs `requireSession` before it. */
-export const requireRole =
+/** Needs `requireSession` before it. Reads are open to every role; changes need `minimum`. */
+export const requireRoleForChanges =
   (minimum: Role): MiddlewareHandler<AppEnv> =>
   async (c, next) => {
     const principal = c.var.principal;
-    if (principal.type !== 'session' || RANK[principal.role] < RANK[minimum]) {
-      throw forbidden(`This needs the ${minimum} role.`);
-    }
+    const allowed = principal.type === 'session' && RANK[principal.role] >= RANK[minimum];
+    if (!allowed && !SAFE_METHODS.has(c.req.method)) throw forbidden(`Changing this needs the ${minimum} role.`);
     await next();
   };

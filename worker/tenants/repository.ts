@@ -6,7 +6,8 @@ import { newId } from '../shared/ids';
 import { toIso, toIsoOrNull } from '../shared/time';
 import { generateApiKey } from './api-keys';
 import { hashPassword } from './password';
-import type { ApiKeyKind, Role } from './schemas';
+import type { z } from 'zod';
+import type { ApiKeyKind, Role, UpdateTenant } from './schemas';
 
 type TenantRow = typeof tenants.$inferSelect;
 type ApiKeyRow = typeof apiKeys.$inferSelect;
@@ -45,13 +46,52 @@ export interface NewTenantInput {
   locale: string;
 }
 
+type UserRow = typeof users.$inferSelect;
+
+export const memberView = (row: UserRow) => ({
+  id: row.id,
+  email: row.email,
+  name: row.name,
+  role: row.role,
+  createdAt: toIso(row.createdAt),
+});
+
+async function assertEmailFree(db: Database, email: string): Promise<void> {
+  const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, email)).limit(1);
+  if (existing) throw conflict('An account with this email already exists.');
+}
+
+export async function listMembers(db: Database, tenantId: string) {
+  return db.select().from(users).where(eq(users.tenantId, tenantId)).orderBy(users.createdAt);
+}
+
+export async function addMember(
+  db: Database,
+  tenantId: string,
+  input: { email: string; name?: string | undefined; role: Role; password: string },
+) {
+  await assertEmailFree(db, input.email);
+  const [row] = await db
+    .insert(users)
+    .values({
+      id: newId('usr'),
+      tenantId,
+      email: input.email,
+      name: input.name ?? null,
+      role: input.role,
+      passwordHash: await hashPassword(input.password),
+      createdAt: Date.now(),
+    })
+    .returning();
+  return row!;
+}
+
 /** Creates a tenant and its owner in one batch: either both exist afterwards or neither. */
 export async function createTenantWithOwner(db: Database, input: NewTenantInput) {
   const now = Date.now();
   const tenantId = newId('ten', now);
   const userId = newId('usr', now);
-  const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, input.email)).limit(1);
-  if (existing) throw conflict('An account with this email already exists.');
+  await assertEmailFree(db, input.email);
   await db.batch([
     db.insert(tenants).values({ id: tenantId, name: input.tenantName, defaultLocale: input.locale, createdAt: now }),
     db.insert(users).values({
@@ -65,6 +105,12 @@ export async function createTenantWithOwner(db: Database, input: NewTenantInput)
     }),
   ]);
   return { tenantId, userId, role: 'owner' as Role };
+}
+
+export async function updateTenant(db: Database, tenantId: string, patch: z.infer<typeof UpdateTenant>): Promise<TenantRow> {
+  const [row] = await db.update(tenants).set(patch).where(eq(tenants.id, tenantId)).returning();
+  if (!row) throw notFound('Tenant');
+  return row;
 }
 
 export async function createApiKey(db: Database, tenantId: string, kind: ApiKeyKind, name: string) {
@@ -87,7 +133,11 @@ export async function revokeApiKey(db: Database, tenantId: string, keyId: string
     .where(and(eq(apiKeys.tenantId, tenantId), eq(apiKeys.id, keyId), isNull(apiKeys.revokedAt)))
     .returning();
   if (row) return row;
-  const [already] = await db.select().from(apiKeys).where(and(eq(apiKeys.tenantId, tenantId), eq(apiKeys.id, keyId))).limit(1);
+  const [already] = await db
+    .select()
+    .from(apiKeys)
+    .where(and(eq(apiKeys.tenantId, tenantId), eq(apiKeys.id, keyId)))
+    .limit(1);
   if (!already) throw notFound('API key');
   return already;
 }

@@ -1,15 +1,29 @@
 import { createRoute } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { sessions, users } from '../db/schema';
+import type { AppEnv } from '../env';
 import { clientIp, enforceRateLimit } from '../http/limits';
 import { createRouter, jsonBody, jsonResponse, problems, SESSION_SECURITY } from '../http/openapi';
 import { unauthorized } from '../http/problem';
 import { IdParam } from '../shared/schemas';
-import { verifyPassword, DUMMY_PASSWORD_HASH } from './password';
-import { requireRole, requireSession } from './authenticate';
-import { apiKeyView, createApiKey, createTenantWithOwner, findTenant, listApiKeys, revokeApiKey, tenantView } from './repository';
-import { ApiKey, CreateApiKey, Login, Role, Signup, Tenant, UpdateTenant } from './schemas';
+import { requireSession } from './authenticate';
+import { DUMMY_PASSWORD_HASH, verifyPassword } from './password';
+import {
+  addMember,
+  apiKeyView,
+  createApiKey,
+  createTenantWithOwner,
+  findTenant,
+  listApiKeys,
+  listMembers,
+  memberView,
+  revokeApiKey,
+  tenantView,
+  updateTenant,
+} from './repository';
+import { ApiKey, CreateApiKey, CreateMember, Login, Member, Role, Signup, Tenant, UpdateTenant } from './schemas';
 import {
   clearSessionCookie,
   csrfTokenFor,
@@ -19,9 +33,6 @@ import {
   SESSION_TTL_MS,
   writeSessionCookie,
 } from './session-cookie';
-import { tenants } from '../db/schema';
-import type { Context } from 'hono';
-import type { AppEnv } from '../env';
 
 const Me = z.object({
   user: z.object({ id: z.string(), email: z.string(), name: z.string().nullable(), role: Role }),
@@ -34,7 +45,9 @@ const tags = ['Dashboard auth'];
 async function startSession(c: Context<AppEnv>, tenantId: string, userId: string) {
   const session = await newSession();
   const now = Date.now();
-  await c.var.db.insert(sessions).values({ idHash: session.idHash, tenantId, userId, createdAt: now, expiresAt: now + SESSION_TTL_MS });
+  await c.var.db
+    .insert(sessions)
+    .values({ idHash: session.idHash, tenantId, userId, createdAt: now, expiresAt: now + SESSION_TTL_MS });
   writeSessionCookie(c, session.id);
   return session.id;
 }
@@ -99,7 +112,9 @@ export const authRoutes = createRouter()
     async (c) => {
       const principal = c.var.principal;
       if (principal.type === 'session') {
-        await c.var.db.delete(sessions).where(and(eq(sessions.tenantId, principal.tenantId), eq(sessions.idHash, principal.sessionIdHash)));
+        await c.var.db
+          .delete(sessions)
+          .where(and(eq(sessions.tenantId, principal.tenantId), eq(sessions.idHash, principal.sessionIdHash)));
       }
       clearSessionCookie(c);
       return c.body(null, 204);
@@ -118,16 +133,15 @@ export const authRoutes = createRouter()
     async (c) => {
       const principal = c.var.principal;
       const sessionId = readSessionCookie(c);
-      if (principal.type !== 'session' || !sessionId || (await hashSessionId(sessionId)) !== principal.sessionIdHash) throw unauthorized();
+      if (principal.type !== 'session' || !sessionId || (await hashSessionId(sessionId)) !== principal.sessionIdHash)
+        throw unauthorized();
       return c.json(await meBody(c, principal.userId, sessionId), 200);
     },
   );
 
 const CreatedApiKey = ApiKey.extend({ key: z.string().meta({ description: 'The full key. Shown only in this response.' }) });
 
-export const keyRoutes = createRouter();
-keyRoutes.use(requireSession);
-keyRoutes
+export const keyRoutes = createRouter()
   .openapi(
     createRoute({
       method: 'get',
@@ -146,7 +160,6 @@ keyRoutes
       tags: ['API keys'],
       summary: 'Create an API key; the key is shown once',
       security: SESSION_SECURITY,
-      middleware: [requireRole('admin')] as const,
       request: { body: jsonBody(CreateApiKey) },
       responses: { 201: jsonResponse(CreatedApiKey, 'Created'), ...problems(400, 401, 403, 413, 422) },
     }),
@@ -163,16 +176,13 @@ keyRoutes
       tags: ['API keys'],
       summary: 'Revoke an API key',
       security: SESSION_SECURITY,
-      middleware: [requireRole('admin')] as const,
       request: { params: IdParam },
       responses: { 200: jsonResponse(ApiKey, 'Revoked'), ...problems(401, 403, 404) },
     }),
     async (c) => c.json(apiKeyView(await revokeApiKey(c.var.db, c.var.tenantId, c.req.valid('param').id)), 200),
   );
 
-export const tenantRoutes = createRouter();
-tenantRoutes.use(requireSession);
-tenantRoutes
+export const tenantRoutes = createRouter()
   .openapi(
     createRoute({
       method: 'get',
@@ -191,12 +201,35 @@ tenantRoutes
       tags: ['Tenant'],
       summary: 'Change tenant settings (name, locale, time zone, currency, allowed widget origins)',
       security: SESSION_SECURITY,
-      middleware: [requireRole('admin')] as const,
       request: { body: jsonBody(UpdateTenant) },
       responses: { 200: jsonResponse(Tenant, 'Updated'), ...problems(400, 401, 403, 413, 422) },
     }),
     async (c) => {
-      const [row] = await c.var.db.update(tenants).set(c.req.valid('json')).where(eq(tenants.id, c.var.tenantId)).returning();
-      return c.json(tenantView(row!), 200);
+      return c.json(tenantView(await updateTenant(c.var.db, c.var.tenantId, c.req.valid('json'))), 200);
     },
+  );
+
+export const teamRoutes = createRouter()
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/',
+      tags: ['Team'],
+      summary: 'Members of this tenant and their roles',
+      security: SESSION_SECURITY,
+      responses: { 200: jsonResponse(z.object({ data: z.array(Member) }), 'Members'), ...problems(401) },
+    }),
+    async (c) => c.json({ data: (await listMembers(c.var.db, c.var.tenantId)).map(memberView) }, 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/',
+      tags: ['Team'],
+      summary: 'Add a member (owner, admin or viewer) with an initial password',
+      security: SESSION_SECURITY,
+      request: { body: jsonBody(CreateMember) },
+      responses: { 201: jsonResponse(Member, 'Added'), ...problems(400, 401, 403, 409, 413, 415, 422) },
+    }),
+    async (c) => c.json(memberView(await addMember(c.var.db, c.var.tenantId, c.req.valid('json'))), 201),
   );

@@ -21,14 +21,17 @@ export const Signup = z.strictObject({
 
 export const Login = z.strictObject({ email: Email, password: z.string().min(1).max(200) });
 
-const Timezone = z.string().max(64).refine((tz) => {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}, 'unknown IANA time zone');
+const Timezone = z
+  .string()
+  .max(64)
+  .refine((tz) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'unknown IANA time zone');
 
 /** An origin such as `https://shop.example` (scheme, host and optional port; no path). */
 export const Origin = z
@@ -61,6 +64,21 @@ export const Tenant = z.object({
   timezone: z.string(),
   currency: z.string(),
   allowedOrigins: z.array(z.string()),
+  createdAt: z.string(),
+});
+
+export const CreateMember = z.strictObject({
+  email: Email,
+  name: z.string().trim().min(1).max(200).optional(),
+  role: Role,
+  password: Password.meta({ description: 'Initial password; share it with the member out of band.' }),
+});
+
+export const Member = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string().nullable(),
+  role: Role,
   createdAt: z.string(),
 });
 

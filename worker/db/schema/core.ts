@@ -14,7 +14,10 @@ export const tenants = sqliteTable('tenants', {
   defaultLocale: text('default_locale').notNull().default('en'),
   timezone: text('timezone').notNull().default('UTC'),
   currency: text('currency').notNull().default('USD'),
-  allowedOrigins: text('allowed_origins', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+  allowedOrigins: text('allowed_origins', { mode: 'json' })
+    .$type<string[]>()
+    .notNull()
+    .default(sql`'[]'`),
   createdAt: millis('created_at').notNull(),
 });
 
@@ -22,7 +25,9 @@ export const users = sqliteTable(
   'users',
   {
     id: text('id').primaryKey(),
-    tenantId: text('tenant_id').notNull().references(() => tenants.id),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
     email: text('email').notNull(),
     name: text('name'),
     role: text('role').$type<Role>().notNull(),
@@ -37,8 +42,12 @@ export const sessions = sqliteTable(
   {
     /** SHA-256 of the session id; the id itself only ever lives in the cookie. */
     idHash: text('id_hash').primaryKey(),
-    tenantId: text('tenant_id').notNull().references(() => tenants.id),
-    userId: text('user_id').notNull().references(() => users.id),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
     createdAt: millis('created_at').notNull(),
     expiresAt: millis('expires_at').notNull(),
   },
@@ -49,7 +58,9 @@ export const apiKeys = sqliteTable(
   'api_keys',
   {
     id: text('id').primaryKey(),
-    tenantId: text('tenant_id').notNull().references(() => tenants.id),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
     kind: text('kind').$type<ApiKeyKind>().notNull(),
     name: text('name').notNull(),
     /** SHA-256 of the full key, hex. Keys are looked up by this hash. */
@@ -67,7 +78,9 @@ export const surveys = sqliteTable(
   'surveys',
   {
     id: text('id').primaryKey(),
-    tenantId: text('tenant_id').notNull().references(() => tenants.id),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
     kind: text('kind').$type<SurveyKind>().notNull(),
     name: text('name').notNull(),
     status: text('status').$type<SurveyStatus>().notNull(),
@@ -83,14 +96,19 @@ export const customers = sqliteTable(
   'customers',
   {
     id: text('id').primaryKey(),
-    tenantId: text('tenant_id').notNull().references(() => tenants.id),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
     externalId: text('external_id'),
     email: text('email'),
     name: text('name'),
     locale: text('locale'),
     /** ISO date (YYYY-MM-DD). */
     birthday: text('birthday'),
-    properties: text('properties', { mode: 'json' }).$type<Properties>().notNull().default(sql`'{}'`),
+    properties: text('properties', { mode: 'json' })
+      .$type<Properties>()
+      .notNull()
+      .default(sql`'{}'`),
     createdAt: millis('created_at').notNull(),
     updatedAt: millis('updated_at').notNull(),
     /** Set when personal data was erased on request; the row stays so aggregates keep adding up. */
@@ -107,8 +125,12 @@ export const responses = sqliteTable(
   'responses',
   {
     id: text('id').primaryKey(),
-    tenantId: text('tenant_id').notNull().references(() => tenants.id),
-    surveyId: text('survey_id').notNull().references(() => surveys.id),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    surveyId: text('survey_id')
+      .notNull()
+      .references(() => surveys.id),
     customerId: text('customer_id').references(() => customers.id),
     /** Caller-chosen id that makes submission idempotent within the tenant. */
     clientId: text('client_id').notNull(),
@@ -121,7 +143,10 @@ export const responses = sqliteTable(
     pageUrl: text('page_url'),
     referrer: text('referrer'),
     device: text('device').$type<Device>(),
-    properties: text('properties', { mode: 'json' }).$type<Properties>().notNull().default(sql`'{}'`),
+    properties: text('properties', { mode: 'json' })
+      .$type<Properties>()
+      .notNull()
+      .default(sql`'{}'`),
     createdAt: millis('created_at').notNull(),
     updatedAt: millis('updated_at').notNull(),
   },
