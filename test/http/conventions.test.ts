@@ -1,11 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { call, countRows, expectProblem, newSurvey, newTenant } from '../helpers';
+import { body, call, countRows, expectProblem, newSurvey, newTenant } from '../helpers';
 
 describe('HTTP conventions', () => {
   it('answers /healthz', async () => {
     const response = await call('/healthz');
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ status: 'ok' });
+  });
+
+  it('serves the OpenAPI document and a readable reference without credentials', async () => {
+    const spec = await call('/v1/openapi.json');
+    expect(spec.status).toBe(200);
+    const document = await body<{ openapi: string; paths: Record<string, unknown> }>(spec);
+    expect(document.openapi).toBe('3.1.0');
+    expect(Object.keys(document.paths)).toContain('/v1/responses');
+    const docs = await call('/docs');
+    expect(docs.headers.get('Content-Type')).toMatch(/^text\/html/);
+    const html = await docs.text();
+    expect(html).toContain('<code>/v1/responses.csv</code>');
+    expect(html).toContain('problem+json');
   });
 
   it('renders unknown API routes as problem+json 404', async () => {

@@ -14,10 +14,17 @@ export const Properties = z
   });
 export type Properties = z.infer<typeof Properties>;
 
-export const Email = z.email().max(254).transform((value) => value.toLowerCase());
+export const Email = z
+  .email()
+  .max(254)
+  .transform((value) => value.toLowerCase());
 
 /** An opaque id: letters, digits and `_-:.`, as produced by other systems. */
-export const ExternalId = z.string().min(1).max(128).regex(/^[\w\-:.@]+$/, 'only letters, digits and _-:.@');
+export const ExternalId = z
+  .string()
+  .min(1)
+  .max(128)
+  .regex(/^[\w\-:.@]+$/, 'only letters, digits and _-:.@');
 
 export const IsoDate = z.iso.date();
 export const Timestamp = z.iso.datetime({ offset: true });
