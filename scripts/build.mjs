@@ -2,4 +2,5 @@
 import { build } from 'vite';
 
 await build({ configFile: new URL('../web/vite.config.ts', import.meta.url).pathname, logLevel: 'warn' });
+await (await import('./build-widget.mjs')).buildWidget({ log: true });
 console.log('built web/dist');

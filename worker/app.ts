@@ -10,6 +10,7 @@ import { responseRoutes } from './responses/routes';
 import { surveyRoutes } from './surveys/routes';
 import { requireApiKey, requireRoleForChanges, requireSession } from './tenants/authenticate';
 import { authRoutes, keyRoutes, teamRoutes, tenantRoutes } from './tenants/routes';
+import { corsOnErrors } from './widget/cors';
 import { widgetRoutes } from './widget/routes';
 
 export const OPENAPI_CONFIG = {
@@ -71,6 +72,7 @@ app.route('/api', surveyRoutes(SESSION_SECURITY));
 app.route('/api', customerRoutes(SESSION_SECURITY));
 app.route('/api', responseRoutes(SESSION_SECURITY));
 
+app.use('/w/v1/*', corsOnErrors);
 app.use('/w/v1/*', limitBody(16 * 1024));
 app.route('/w/v1', publicResponseRoutes);
 app.route('/w/v1', widgetRoutes);

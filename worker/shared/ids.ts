@@ -1,6 +1,6 @@
 import { randomBase62 } from './crypto';
 
-export type IdPrefix = 'ten' | 'usr' | 'key' | 'srv' | 'cus' | 'rsp';
+export type IdPrefix = 'ten' | 'usr' | 'key' | 'srv' | 'cus' | 'rsp' | 'wev';
 
 /**
  * `prefix_` + 9 base36 characters of milliseconds + 14 random base62 characters.

@@ -1,0 +1,38 @@
+import type { Context } from 'hono';
+import type { AppEnv } from '../env';
+import { enforceRateLimit } from '../http/limits';
+import { forbidden, unauthorized } from '../http/problem';
+import { findActiveKey } from '../tenants/authenticate';
+import { findTenant } from '../tenants/repository';
+
+export interface BrowserCaller {
+  tenantId: string;
+  keyId: string;
+  origin: string;
+  tenantLocale: string;
+}
+
+/**
+ * Resolves the tenant of a publishable key and checks the page's Origin against the tenant's
+ * allowed origins. Browsers always send Origin on cross-origin fetches, so a missing one is refused.
+ */
+export async function authorizeBrowser(c: Context<AppEnv>, key: string): Promise<BrowserCaller> {
+  const found = await findActiveKey(c.var.db, key);
+  if (!found) throw unauthorized('Unknown or revoked key.');
+  if (found.kind !== 'publishable') throw forbidden('Use a publishable key (rk_pk_…) in browsers; secret keys must stay on your server.');
+  const origin = c.req.header('Origin');
+  const tenant = await findTenant(c.var.db, found.tenantId);
+  if (!origin || !tenant.allowedOrigins.includes(origin)) {
+    throw forbidden(`Origin ${origin ?? '(none)'} is not in this account's allowed widget origins.`);
+  }
+  c.header('Access-Control-Allow-Origin', origin);
+  c.header('Vary', 'Origin');
+  return { tenantId: found.tenantId, keyId: found.id, origin, tenantLocale: tenant.defaultLocale };
+}
+
+/**
+ * Per-key limit for what the widget writes (a bucket of its own in API_LIMITER). The config read is left
+ * out: browsers cache it, and refusing it would switch the widget off for every visitor of a busy site.
+ */
+export const enforceKeyLimit = (c: Context<AppEnv>, caller: BrowserCaller): Promise<void> =>
+  enforceRateLimit(c.env, 'API_LIMITER', `widget-key:${caller.keyId}`);
