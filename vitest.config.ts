@@ -1,33 +1,34 @@
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
 
 const migrationsDir = fileURLToPath(new URL('./migrations', import.meta.url));
+
+/** A project whose tests run inside workerd against the real Worker and a migrated local D1. */
+const workersProject = (name: string, include: string[], exclude: string[] = []): TestProjectInlineConfiguration => ({
+  plugins: [
+    cloudflareTest(async () => ({
+      wrangler: { configPath: './wrangler.toml' },
+      miniflare: {
+        bindings: { TEST_MIGRATIONS: await readD1Migrations(migrationsDir) },
+      },
+    })),
+  ],
+  test: { name, include, exclude: ['test/**/*.node.test.ts', ...exclude], setupFiles: ['./test/apply-migrations.ts'] },
+});
 
 export default defineConfig({
   test: {
     projects: [
-      {
-        plugins: [
-          cloudflareTest(async () => ({
-            wrangler: { configPath: './wrangler.toml' },
-            miniflare: {
-              bindings: { TEST_MIGRATIONS: await readD1Migrations(migrationsDir) },
-            },
-          })),
-        ],
-        test: {
-          name: 'workers',
-          include: ['test/**/*.test.ts'],
-          exclude: ['test/**/*.node.test.ts'],
-          setupFiles: ['./test/apply-migrations.ts'],
-        },
-      },
+      workersProject('workers', ['test/**/*.test.ts'], ['test/reliability/**']),
+      // Slow by design (fuzzing every route, load without loss): `npm run test:reliability`, also run by .ci/run.
+      workersProject('reliability', ['test/reliability/**/*.test.ts']),
       {
         test: {
           name: 'node',
           environment: 'node',
           include: ['test/**/*.node.test.ts'],
+          exclude: ['test/reliability/**'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
         },

@@ -49,20 +49,34 @@ const LETTERS: Readonly<Record<string, string>> = {
   "'": 'ь',
 };
 
+const BY_FIRST = new Map<string, (readonly [string, string])[]>();
+for (const pair of DIGRAPHS) {
+  const list = BY_FIRST.get(pair[0][0] ?? '');
+  if (list === undefined) BY_FIRST.set(pair[0][0] ?? '', [pair]);
+  else list.push(pair);
+}
+
+const CACHE_LIMIT = 5_000;
+const cache = new Map<string, string>();
+
 export function toCyrillic(word: string): string {
+  const known = cache.get(word);
+  if (known !== undefined) return known;
   let out = '';
   let i = 0;
   outer: while (i < word.length) {
-    for (const [latin, cyrillic] of DIGRAPHS) {
+    const ch = word[i] ?? '';
+    for (const [latin, cyrillic] of BY_FIRST.get(ch) ?? []) {
       if (word.startsWith(latin, i)) {
         out += cyrillic;
         i += latin.length;
         continue outer;
       }
     }
-    const ch = word[i] ?? '';
     out += LETTERS[ch] ?? ch;
     i++;
   }
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(word, out);
   return out;
 }

@@ -1,0 +1,2 @@
+export { analyzeComment } from './analyze';
+export type { CommentAnalysis, Sentiment, Topic } from './types';
