@@ -10,7 +10,12 @@ const workersProject = (name: string, include: string[], exclude: string[] = [])
     cloudflareTest(async () => ({
       wrangler: { configPath: './wrangler.toml' },
       miniflare: {
-        bindings: { TEST_MIGRATIONS: await readD1Migrations(migrationsDir) },
+        bindings: {
+          TEST_MIGRATIONS: await readD1Migrations(migrationsDir),
+          // Test-only values for secrets production sets with `wrangler secret put`.
+          WEBHOOK_SECRET_KEY: 'cmFwcG9ydC10ZXN0LW9ubHktd2ViaG9vay1rZXktMzI=',
+          WEBHOOK_RETRY_BASE_SECONDS: '0',
+        },
       },
     })),
   ],

@@ -2,8 +2,14 @@ import { secureHeaders } from 'hono/secure-headers';
 import { customerRoutes } from './customers/routes';
 import { database } from './db/client';
 import { referencePage } from './docs/reference-page';
+import { campaignImportRoutes } from './email/import-routes';
+import { emailLinkRoutes } from './email/public-routes';
+import { campaignRoutes } from './email/routes';
 import { onError, onNotFound } from './http/errors';
 import { enforceRateLimit, limitBody } from './http/limits';
+import { loyaltyRoutes } from './loyalty/routes';
+import { webhookRoutes } from './webhooks/routes';
+import { metricRoutes } from './metrics/routes';
 import { createRouter, SECRET_KEY_SECURITY, SESSION_SECURITY } from './http/openapi';
 import { publicResponseRoutes } from './responses/public-routes';
 import { responseRoutes } from './responses/routes';
@@ -52,14 +58,21 @@ app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
 app.doc31('/v1/openapi.json', OPENAPI_CONFIG);
 app.get('/docs', (c) => c.html(referencePage(app.getOpenAPI31Document(OPENAPI_CONFIG))));
 
+// CSV uploads exceed the JSON body limit below; this router authenticates and limits itself.
+app.route('/v1', campaignImportRoutes);
 app.use('/v1/*', limitBody(), requireApiKey('secret'));
 app.use('/v1/*', async (c, next) => {
   await enforceRateLimit(c.env, 'API_LIMITER', `tenant:${c.var.tenantId}`);
   await next();
 });
 app.route('/v1', surveyRoutes(SECRET_KEY_SECURITY));
+// Before customerRoutes, whose /customers/{id} would otherwise take /customers/key.
+app.route('/v1', metricRoutes(SECRET_KEY_SECURITY));
 app.route('/v1', customerRoutes(SECRET_KEY_SECURITY));
 app.route('/v1', responseRoutes(SECRET_KEY_SECURITY));
+app.route('/v1/loyalty', loyaltyRoutes);
+app.route('/v1', webhookRoutes);
+app.route('/v1', campaignRoutes);
 
 app.use('/api/*', limitBody());
 app.route('/api/auth', authRoutes);
@@ -69,6 +82,7 @@ app.route('/api/keys', keyRoutes);
 app.route('/api/tenant', tenantRoutes);
 app.route('/api/team', teamRoutes);
 app.route('/api', surveyRoutes(SESSION_SECURITY));
+app.route('/api', metricRoutes(SESSION_SECURITY));
 app.route('/api', customerRoutes(SESSION_SECURITY));
 app.route('/api', responseRoutes(SESSION_SECURITY));
 
@@ -76,3 +90,5 @@ app.use('/w/v1/*', corsOnErrors);
 app.use('/w/v1/*', limitBody(16 * 1024));
 app.route('/w/v1', publicResponseRoutes);
 app.route('/w/v1', widgetRoutes);
+
+app.route('/', emailLinkRoutes);

@@ -7,6 +7,21 @@ export interface Bindings {
   INGEST_LIMITER: RateLimit;
   LOGIN_LIMITER: RateLimit;
   API_LIMITER: RateLimit;
+  /** Email campaigns: one message per recipient to send (see worker/email/queue.ts). */
+  EMAIL_QUEUE: Queue<import('./email/queue').SendMessage>;
+  /** Cloudflare's send_email binding; used when MAIL_API_URL is not set. */
+  EMAIL: SendEmail;
+  /** HTTPS JSON mail API (secrets): when set, campaigns are sent through it instead of EMAIL. */
+  MAIL_API_URL: string | undefined;
+  MAIL_API_TOKEN: string | undefined;
+  /** One message per tenant whose metrics snapshots need a recompute (see worker/metrics/consumer.ts). */
+  METRICS_QUEUE: Queue<import('./metrics/fan-out').RecomputeMessage>;
+  /** Webhook deliveries, one message per delivery (see worker/webhooks/deliver.ts). */
+  WEBHOOK_QUEUE: Queue<import('./webhooks/emit').WebhookMessage>;
+  /** Secret: base64 of 32 bytes; webhook signing secrets are stored encrypted with it. */
+  WEBHOOK_SECRET_KEY: string | undefined;
+  /** First retry delay of a failed webhook delivery, doubled each time (default 10). */
+  WEBHOOK_RETRY_BASE_SECONDS: string | undefined;
 }
 
 /** Who is calling: a tenant's API key, or a dashboard user's session. */

@@ -4,6 +4,8 @@ import { responses, surveys } from '../db/schema';
 import { conflict, unprocessable } from '../http/problem';
 import { customerIdOf, upsertCustomerStatement } from '../customers/repository';
 import { isUniqueViolation } from '../db/errors';
+import { awardSurveyAnswered } from '../loyalty/survey-link';
+import { responseRollups } from '../metrics/rollups';
 import { newId } from '../shared/ids';
 import type { Properties } from '../shared/schemas';
 import { categorize, isScoreInRange, SCALES } from './scoring';
@@ -95,9 +97,10 @@ export async function submitResponse(
     })
     .onConflictDoNothing({ target: [responses.tenantId, responses.clientId] });
 
+  const rollups = await responseRollups(db, tenantId, { id, createdAt });
   try {
-    if (ref) await db.batch([upsertCustomerStatement(db, tenantId, ref, now), insert]);
-    else await insert;
+    if (ref) await db.batch([upsertCustomerStatement(db, tenantId, ref, now), insert, ...rollups]);
+    else await db.batch([insert, ...rollups]);
   } catch (error) {
     if (isUniqueViolation(error)) throw conflict('Another customer of this tenant already has this email.');
     throw error;
@@ -106,5 +109,7 @@ export async function submitResponse(
   // A concurrent request with the same clientId may have won the insert; either way one row exists.
   const stored = (await findByClientId(db, tenantId, submission.clientId))!;
   if (stored.id !== id) assertSameAnswer(stored, survey, submission);
-  return { row: stored, created: stored.id === id };
+  const created = stored.id === id;
+  if (created) await awardSurveyAnswered(db, tenantId, stored);
+  return { row: stored, created };
 }

@@ -1,0 +1,263 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Database } from '../db/client';
+import { loyaltyEvents, loyaltyLots, loyaltyOrders, loyaltyRuleUsage } from '../db/schema';
+import { unprocessable } from '../http/problem';
+import { DAY_MS } from '../shared/time';
+import { creditStatements, runBatch, violatedConstraint, type Statement } from './ledger';
+import { ensureMember } from './members';
+import { capPeriods, currencyExponent, eligibleAmount, lotExpiry, multiplied, purchasePoints } from './points';
+import { findPayingRule, type RuleRow } from './rules';
+import type { EarnStatus, LoyaltyEvent, Order, Settings } from './schemas';
+import { getSettings } from './settings';
+import { tierMultiplier } from './tiers';
+
+export const SYSTEM_ACTOR = 'system';
+/** Clocks differ; an occurredAt this far ahead is still accepted as "now". */
+const CLOCK_SKEW_MS = 5 * 60_000;
+
+export function occurredAtOf(iso: string | undefined, now: number): number {
+  if (iso === undefined) return now;
+  const at = Date.parse(iso);
+  if (at > now + CLOCK_SKEW_MS) throw unprocessable('occurredAt is in the future.', [{ path: 'occurredAt', message: 'must not be in the future' }]);
+  return Math.min(at, now);
+}
+
+/** Usage counters for the rule's caps; the CHECK on each refuses the award that exceeds a cap. */
+export function capStatements(db: Database, tenantId: string, rule: RuleRow, customerId: string, at: number): Statement[] {
+  const periods = capPeriods(at);
+  const caps: Array<[string, number | null]> = [
+    [periods.day, rule.capPerDay],
+    [periods.month, rule.capPerMonth],
+  ];
+  return caps
+    .filter((entry): entry is [string, number] => entry[1] !== null)
+    .map(([period, cap]) =>
+      db
+        .insert(loyaltyRuleUsage)
+        .values({ tenantId, ruleId: rule.id, customerId, period, count: 1, cap })
+        .onConflictDoUpdate({
+          target: [loyaltyRuleUsage.tenantId, loyaltyRuleUsage.ruleId, loyaltyRuleUsage.customerId, loyaltyRuleUsage.period],
+          set: { count: sql`${loyaltyRuleUsage.count} + 1`, cap },
+        }),
+    );
+}
+
+export interface EarnResult {
+  customerId: string;
+  points: number;
+  status: EarnStatus;
+}
+
+async function storedEvent(db: Database, tenantId: string, eventId: string): Promise<EarnResult | null> {
+  const [row] = await db
+    .select()
+    .from(loyaltyEvents)
+    .where(and(eq(loyaltyEvents.tenantId, tenantId), eq(loyaltyEvents.eventId, eventId)))
+    .limit(1);
+  if (!row) return null;
+  return { customerId: row.customerId, points: row.points, status: row.outcome };
+}
+
+/** Fixed-points events (everything but purchases). The event id is booked once, paid or not. */
+export async function recordEvent(
+  db: Database,
+  tenantId: string,
+  event: Omit<LoyaltyEvent, 'amount' | 'currency' | 'orderId'>,
+): Promise<{ result: EarnResult; created: boolean }> {
+  const stored = await storedEvent(db, tenantId, event.id);
+  if (stored) return { result: stored, created: false };
+  const customerId = await ensureMember(db, tenantId, event.customer, Date.now());
+  return recordEventFor(db, tenantId, customerId, event);
+}
+
+/** As `recordEvent`, for a customer already known by id (whose member row exists). */
+export async function recordEventFor(
+  db: Database,
+  tenantId: string,
+  customerId: string,
+  event: { id: string; type: string; occurredAt?: string | undefined },
+  now = Date.now(),
+): Promise<{ result: EarnResult; created: boolean }> {
+  const at = occurredAtOf(event.occurredAt, now);
+  const rule = await findPayingRule(db, tenantId, event.type, at);
+  const settings = await getSettings(db, tenantId);
+  const points = rule ? await fixedPoints(db, tenantId, customerId, rule, settings) : 0;
+
+  const eventRow = (outcome: EarnStatus, paid: number) =>
+    db.insert(loyaltyEvents).values({ tenantId, eventId: event.id, customerId, type: event.type, points: paid, outcome, occurredAt: at, createdAt: now });
+
+  try {
+    if (!rule || points === 0) {
+      await eventRow('ineligible', 0);
+    } else {
+      const credit = creditStatements(
+        db,
+        tenantId,
+        {
+          customerId,
+          points,
+          availableAt: at,
+          expiresAt: lotExpiry(settings, at),
+          earnedAt: at,
+          earned: true,
+          kind: 'earn',
+          reason: `${event.type} (${rule.name})`,
+          source: `event:${event.id}`,
+          actor: SYSTEM_ACTOR,
+          ruleId: rule.id,
+        },
+        now,
+      );
+      try {
+        await runBatch(db, [eventRow('available', points), ...capStatements(db, tenantId, rule, customerId, at), ...credit.statements]);
+      } catch (error) {
+        if (violatedConstraint(error) !== 'loyalty_rule_usage_cap') throw error;
+        await eventRow('capped', 0);
+      }
+    }
+  } catch (error) {
+    const replay = violatedConstraint(error) === 'event_id' ? await storedEvent(db, tenantId, event.id) : null;
+    if (replay) return { result: replay, created: false };
+    throw error;
+  }
+  return { result: (await storedEvent(db, tenantId, event.id))!, created: true };
+}
+
+async function fixedPoints(db: Database, tenantId: string, customerId: string, rule: RuleRow, settings: Settings): Promise<number> {
+  if (!rule.applyTierMultiplier) return rule.points;
+  return multiplied(rule.points, await tierMultiplier(db, tenantId, customerId), settings.rounding);
+}
+
+export type OrderRow = typeof loyaltyOrders.$inferSelect;
+export interface OrderResult {
+  orderId: string;
+  customerId: string;
+  eligibleAmount: number;
+  points: number;
+  status: 'available' | 'pending' | 'ineligible';
+}
+
+const orderResult = (row: OrderRow, status: OrderResult['status']): OrderResult => ({
+  orderId: row.orderId,
+  customerId: row.customerId,
+  eligibleAmount: row.eligibleAmount,
+  points: row.pointsAwarded,
+  status,
+});
+
+export async function findOrder(db: Database, tenantId: string, orderId: string): Promise<OrderRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(loyaltyOrders)
+    .where(and(eq(loyaltyOrders.tenantId, tenantId), eq(loyaltyOrders.orderId, orderId)))
+    .limit(1);
+  return row;
+}
+
+async function storedOrder(db: Database, tenantId: string, orderId: string): Promise<OrderResult | null> {
+  const row = await findOrder(db, tenantId, orderId);
+  if (!row) return null;
+  const status = row.pointsAwarded === 0 ? 'ineligible' : row.lotId && (await lotIsPending(db, tenantId, row.lotId)) ? 'pending' : 'available';
+  return orderResult(row, status);
+}
+
+async function lotIsPending(db: Database, tenantId: string, lotId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ status: loyaltyLots.status })
+    .from(loyaltyLots)
+    .where(and(eq(loyaltyLots.tenantId, tenantId), eq(loyaltyLots.id, lotId)))
+    .limit(1);
+  return row?.status === 'pending';
+}
+
+/**
+ * A purchase earns rate × eligible amount × tier multiplier, pending for the returns window.
+ * The order row's primary key (tenant, order id) makes an order earn once, whoever retries it.
+ */
+export async function recordOrder(db: Database, tenantId: string, order: Order): Promise<{ result: OrderResult; created: boolean }> {
+  const stored = await storedOrder(db, tenantId, order.id);
+  if (stored) return { result: stored, created: false };
+
+  const now = Date.now();
+  const at = occurredAtOf(order.occurredAt, now);
+  const settings = await getSettings(db, tenantId);
+  if (order.currency !== settings.currency) {
+    throw unprocessable(`This programme counts ${settings.currency}; convert the order first.`, [
+      { path: 'currency', message: `must be ${settings.currency}` },
+    ]);
+  }
+  const eligible = eligibleAmount(order, { shipping: settings.excludeShipping, tax: settings.excludeTax });
+  if (eligible < 0) throw unprocessable('shipping and tax exceed the total.', [{ path: 'total', message: 'must cover shipping and tax' }]);
+
+  const customerId = await ensureMember(db, tenantId, order.customer, now);
+  const rule = await findPayingRule(db, tenantId, 'purchase', at);
+  const qualifies = rule !== null && (rule.minOrderAmount === null || eligible >= rule.minOrderAmount);
+  const points = qualifies ? await orderPoints(db, tenantId, customerId, rule, settings, eligible) : 0;
+
+  const orderRow = (awarded: number, lotId: string | null) =>
+    db.insert(loyaltyOrders).values({
+      tenantId,
+      orderId: order.id,
+      customerId,
+      currency: order.currency,
+      total: order.total,
+      eligibleAmount: eligible,
+      refunded: 0,
+      pointsAwarded: awarded,
+      pointsReversed: 0,
+      lotId,
+      version: 0,
+      createdAt: at,
+    });
+
+  let status: OrderResult['status'] = 'ineligible';
+  try {
+    if (!rule || points === 0) {
+      await orderRow(0, null);
+    } else {
+      const availableAt = at + settings.pendingDays * DAY_MS;
+      const credit = creditStatements(
+        db,
+        tenantId,
+        {
+          customerId,
+          points,
+          availableAt,
+          expiresAt: lotExpiry(settings, at),
+          earnedAt: at,
+          earned: true,
+          kind: 'earn',
+          reason: `purchase (order ${order.id})`,
+          source: `order:${order.id}`,
+          actor: SYSTEM_ACTOR,
+          ruleId: rule.id,
+        },
+        now,
+      );
+      try {
+        await runBatch(db, [orderRow(points, credit.lotId), ...capStatements(db, tenantId, rule, customerId, at), ...credit.statements]);
+        status = availableAt > now ? 'pending' : 'available';
+      } catch (error) {
+        if (violatedConstraint(error) !== 'loyalty_rule_usage_cap') throw error;
+        await orderRow(0, null);
+      }
+    }
+  } catch (error) {
+    const replay = violatedConstraint(error) === 'order_id' ? await storedOrder(db, tenantId, order.id) : null;
+    if (replay) return { result: replay, created: false };
+    throw error;
+  }
+  return { result: orderResult((await findOrder(db, tenantId, order.id))!, status), created: true };
+}
+
+async function orderPoints(db: Database, tenantId: string, customerId: string, rule: RuleRow, settings: Settings, eligible: number): Promise<number> {
+  const multiplierPercent = rule.applyTierMultiplier ? await tierMultiplier(db, tenantId, customerId) : 100;
+  const base = purchasePoints({
+    eligibleMinor: eligible,
+    exponent: currencyExponent(settings.currency),
+    rate: rule.rate ?? settings.earnRate,
+    multiplierPercent,
+    rounding: settings.rounding,
+  });
+  return base + multiplied(rule.points, multiplierPercent, settings.rounding);
+}

@@ -1,0 +1,98 @@
+import { and, eq, or } from 'drizzle-orm';
+import type { Database } from '../db/client';
+import { customers, loyaltyMembers } from '../db/schema';
+import { customerIdOf, upsertCustomerStatement } from '../customers/repository';
+import { isUniqueViolation } from '../db/errors';
+import { conflict, notFound } from '../http/problem';
+import { randomBase62 } from '../shared/crypto';
+import { violatedConstraint } from './ledger';
+import type { CustomerKey } from './schemas';
+
+/** Upper-case letters and digits without look-alikes (0/O, 1/I), so codes survive being read aloud. */
+const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+export function newReferralCode(): string {
+  return Array.from(randomBase62(8), (char) => CODE_ALPHABET[char.charCodeAt(0) % CODE_ALPHABET.length]).join('');
+}
+
+/**
+ * Creates the customer (if unknown) and their loyalty member row (if missing) in one batch, and
+ * returns the customer id. Safe to call concurrently: both inserts are conflict-tolerant.
+ */
+export async function ensureMember(db: Database, tenantId: string, ref: CustomerKey, now: number): Promise<string> {
+  const identity = ref.externalId !== undefined ? eq(customers.externalId, ref.externalId) : eq(customers.email, ref.email!);
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const [, , [row]] = await db.batch([
+        upsertCustomerStatement(db, tenantId, ref, now),
+        db
+          .insert(loyaltyMembers)
+          .values({
+            tenantId,
+            customerId: customerIdOf(tenantId, ref),
+            available: 0,
+            pending: 0,
+            lifetimeEarned: 0,
+            allowNegative: 0,
+            referralCode: newReferralCode(),
+            lastActivityAt: now,
+            createdAt: now,
+            updatedAt: now,
+          })
+          .onConflictDoNothing({ target: [loyaltyMembers.tenantId, loyaltyMembers.customerId] }),
+        db.select({ id: customers.id }).from(customers).where(and(eq(customers.tenantId, tenantId), identity)),
+      ]);
+      return row!.id;
+    } catch (error) {
+      // A referral code collision (1 in 32^8 per member) is retried with a new code.
+      if (violatedConstraint(error) === 'referral_code' && attempt < 3) continue;
+      if (isUniqueViolation(error)) throw conflict('Another customer of this tenant already has this email.');
+      throw error;
+    }
+  }
+}
+
+/** The id of the customer `ref` names, if the tenant has one; creates nothing. */
+export async function findCustomerIdByKey(db: Database, tenantId: string, ref: CustomerKey): Promise<string | null> {
+  const identity = ref.externalId !== undefined ? eq(customers.externalId, ref.externalId) : eq(customers.email, ref.email!);
+  const [row] = await db.select({ id: customers.id }).from(customers).where(and(eq(customers.tenantId, tenantId), identity)).limit(1);
+  return row?.id ?? null;
+}
+
+/** The member row of a customer known by id; a no-op when it exists. */
+export async function ensureMemberRow(db: Database, tenantId: string, customerId: string, now: number): Promise<void> {
+  await db
+    .insert(loyaltyMembers)
+    .values({
+      tenantId,
+      customerId,
+      available: 0,
+      pending: 0,
+      lifetimeEarned: 0,
+      allowNegative: 0,
+      referralCode: newReferralCode(),
+      lastActivityAt: now,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .onConflictDoNothing({ target: [loyaltyMembers.tenantId, loyaltyMembers.customerId] });
+}
+
+/** The customer a path segment names: a Rapport customer id or the tenant's externalId. 404 outside the tenant. */
+export async function findCustomerId(db: Database, tenantId: string, idOrExternalId: string): Promise<string> {
+  const [row] = await db
+    .select({ id: customers.id })
+    .from(customers)
+    .where(and(eq(customers.tenantId, tenantId), or(eq(customers.id, idOrExternalId), eq(customers.externalId, idOrExternalId))))
+    .limit(1);
+  if (!row) throw notFound('Member');
+  return row.id;
+}
+
+export async function findMemberRow(db: Database, tenantId: string, customerId: string) {
+  const [row] = await db
+    .select()
+    .from(loyaltyMembers)
+    .where(and(eq(loyaltyMembers.tenantId, tenantId), eq(loyaltyMembers.customerId, customerId)))
+    .limit(1);
+  return row;
+}

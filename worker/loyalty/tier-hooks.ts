@@ -1,0 +1,14 @@
+import type { Database } from '../db/client';
+import type { Notify } from '../webhooks/emit';
+import { getSettings } from './settings';
+import { evaluateTier, type TierChange } from './tiers';
+
+/** Tiers are re-evaluated on every new earn (upgrades are immediate); replays change nothing. */
+export async function evaluateTierAfterEarn(db: Database, tenantId: string, customerId: string, created: boolean): Promise<TierChange | null> {
+  if (!created) return null;
+  return evaluateTier(db, tenantId, customerId, await getSettings(db, tenantId), Date.now());
+}
+
+export async function announceTierChange(notify: Notify, tenantId: string, change: TierChange | null): Promise<void> {
+  if (change) await notify(tenantId, 'tier.changed', { customerId: change.customerId, from: change.from, to: change.to });
+}

@@ -1,0 +1,203 @@
+import { z } from 'zod';
+import { RFM_SEGMENTS } from './rfm';
+
+export const ROLLING_PERIODS = ['7d', '30d', '90d', '365d'] as const;
+export const RollingPeriod = z.enum(ROLLING_PERIODS);
+export type RollingPeriod = z.infer<typeof RollingPeriod>;
+
+/** A rolling window ending today, or a calendar month. */
+export const Period = z.union([
+  RollingPeriod,
+  z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a rolling period (7d, 30d, 90d, 365d) or a month YYYY-MM'),
+]);
+
+export const Segment = z
+  .string()
+  .max(200)
+  .regex(
+    /^[\w.\-]+:.+$/,
+    'dimension:value, e.g. channel:widget, survey:srv_…, device:mobile, property.plan:pro, customer.country:DE',
+  )
+  .meta({ description: 'Restricts to one segment; omit for the whole account.' });
+
+export const GOAL_METRICS = [
+  'nps',
+  'csat',
+  'ces',
+  'response_rate',
+  'dismissal_rate',
+  'average_order_value',
+  'purchase_frequency',
+  'retention_rate',
+  'churn_rate',
+  'repeat_purchase_rate',
+  'lifetime_value',
+] as const;
+export const GoalMetric = z.enum(GOAL_METRICS);
+export type GoalMetric = z.infer<typeof GoalMetric>;
+
+export const GOAL_PERIODS = [...ROLLING_PERIODS, 'month'] as const;
+export const GoalPeriod = z
+  .enum(GOAL_PERIODS)
+  .meta({ description: 'A rolling window ending today, or the current calendar month.' });
+export type GoalPeriod = z.infer<typeof GoalPeriod>;
+
+const IntervalView = z.object({ low: z.number(), high: z.number() });
+
+export const NpsView = z.object({
+  n: z.number().int(),
+  promoters: z.number().int(),
+  passives: z.number().int(),
+  detractors: z.number().int(),
+  score: z.number().meta({ description: '−100…100' }),
+  interval: IntervalView.meta({ description: 'Adjusted-Wald 95 % interval' }),
+});
+export const NpsChangeView = z.object({ delta: z.number(), z: z.number(), p: z.number(), significant: z.boolean() });
+export const CsatView = z.object({
+  n: z.number().int(),
+  satisfied: z.number().int(),
+  score: z.number(),
+  interval: IntervalView.meta({ description: 'Wilson 95 %' }),
+});
+export const CesView = z.object({ n: z.number().int(), mean: z.number(), interval: IntervalView.nullable() });
+export const RateView = z.object({ numerator: z.number().int(), denominator: z.number().int(), rate: z.number().nullable() });
+
+export const HeadlineValues = z.object({
+  nps: z.number().nullable(),
+  csat: z.number().nullable(),
+  ces: z.number().nullable(),
+  responseRate: z.number().nullable(),
+  dismissalRate: z.number().nullable(),
+  averageOrderValue: z.number().nullable(),
+  purchaseFrequency: z.number().nullable(),
+});
+export type HeadlineValues = z.infer<typeof HeadlineValues>;
+
+export const OrderStats = z.object({
+  orders: z.number().int(),
+  revenue: z.number().int().meta({ description: 'Minor units' }),
+  averageOrderValue: z.number().nullable(),
+  orderingCustomers: z.number().int().nullable().meta({ description: 'Rolling periods only' }),
+  purchaseFrequency: z.number().nullable(),
+  newCustomers: z.number().int(),
+});
+
+export const Retention = z.object({
+  start: z.number().int(),
+  end: z.number().int(),
+  acquired: z.number().int(),
+  rate: z.number().nullable().meta({ description: 'CRR = (E − N) / S' }),
+  windowMonths: z
+    .number()
+    .int()
+    .meta({ description: 'A customer counts as active with an order in this many months up to the date' }),
+});
+
+/** One period (and segment) as the recompute wrote it. Empty periods have null metrics, never 0. */
+export const MetricsSnapshot = z.object({
+  period: z.string(),
+  segment: z.string(),
+  from: z.string(),
+  to: z.string(),
+  nps: NpsView.nullable(),
+  npsChange: NpsChangeView.nullable().meta({ description: 'Against the previous period of the same length' }),
+  csat: CsatView.nullable(),
+  ces: CesView.nullable(),
+  responseRate: RateView,
+  dismissalRate: RateView,
+  orders: OrderStats.nullable().meta({ description: 'Whole account only' }),
+  retention: Retention.nullable().meta({ description: 'Calendar months, whole account only' }),
+  previous: HeadlineValues,
+});
+export type MetricsSnapshot = z.infer<typeof MetricsSnapshot>;
+
+export const SegmentRowView = z.object({
+  dimension: z.string(),
+  value: z.string(),
+  n: z.number().int(),
+  tooSmall: z.boolean().meta({ description: 'n < 30: shown, but too small to steer by' }),
+  nps: NpsView.nullable(),
+  csat: CsatView.nullable(),
+});
+export const SegmentsSnapshot = z.object({ period: z.string(), nps: z.array(SegmentRowView), csat: z.array(SegmentRowView) });
+export type SegmentsSnapshot = z.infer<typeof SegmentsSnapshot>;
+
+export const KeyCustomer = z.object({
+  customerId: z.string(),
+  recency: z.number().int(),
+  frequency: z.number().int(),
+  monetary: z.number().int(),
+  segment: z.enum(RFM_SEGMENTS),
+  orders: z.number().int(),
+  revenue: z.number().int(),
+  lifetimeValue: z.number().nullable().meta({ description: 'Revenue to date × gross margin' }),
+  lastOrderAt: z.string().nullable(),
+  lastScore: z.number().int().nullable(),
+  lastScoreKind: z.string().nullable(),
+});
+
+export const CustomersSnapshot = z.object({
+  asOf: z.string(),
+  customers: z.number().int().meta({ description: 'Customers with at least one order' }),
+  churnDays: z.number().int(),
+  churned: z.number().int(),
+  churnRate: z.number().nullable(),
+  repeatCustomers: z.number().int(),
+  repeatPurchaseRate: z.number().nullable(),
+  averageOrderValue: z.number().nullable(),
+  frequencyPerYear: z.number().nullable(),
+  grossMargin: z.number(),
+  lifetimeValue: z.number().nullable(),
+  segments: z.record(z.enum(RFM_SEGMENTS), z.number().int()),
+  top: z.array(KeyCustomer),
+  loyalty: z.object({
+    members: z.number().int(),
+    activeMembers: z.number().int(),
+    participation: z.number().nullable().meta({ description: 'Members ÷ customers' }),
+    membersRevenueShare: z.number().nullable(),
+  }),
+});
+export type CustomersSnapshot = z.infer<typeof CustomersSnapshot>;
+
+export const MetricsQuery = z.object({ period: Period.default('30d'), segment: Segment.optional() });
+export const TrendQuery = z.object({ months: z.coerce.number().int().min(1).max(36).default(13), segment: Segment.optional() });
+export const SegmentsQuery = z.object({ period: RollingPeriod.default('30d') });
+
+export const Trend = z.object({
+  segment: z.string(),
+  months: z.array(
+    z.object({ month: z.string(), snapshot: MetricsSnapshot.nullable().meta({ description: 'Null: no data that month' }) }),
+  ),
+});
+
+export const MetricSettings = z.strictObject({
+  churnDays: z.number().int().min(7).max(3650),
+  grossMargin: z.number().gt(0).max(1).nullable(),
+});
+export type MetricSettings = z.infer<typeof MetricSettings>;
+
+export const CreateGoal = z.strictObject({
+  metric: GoalMetric,
+  target: z.number().finite(),
+  period: GoalPeriod,
+  segment: Segment.optional(),
+});
+export const UpdateGoal = z.strictObject({
+  target: z.number().finite().optional(),
+  period: GoalPeriod.optional(),
+  segment: Segment.nullable().optional(),
+});
+
+export const Goal = z.object({
+  id: z.string(),
+  metric: GoalMetric,
+  target: z.number(),
+  period: GoalPeriod,
+  segment: z.string().nullable(),
+  current: z.number().nullable(),
+  previous: z.number().nullable(),
+  change: z.number().nullable().meta({ description: 'Current minus the previous period' }),
+  onTrack: z.boolean().nullable().meta({ description: 'Null while there is no current value' }),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});

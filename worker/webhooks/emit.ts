@@ -1,0 +1,75 @@
+import { and, eq, lt } from 'drizzle-orm';
+import type { Database } from '../db/client';
+import { webhookDeliveries } from '../db/schema';
+import type { Bindings } from '../env';
+import { newId } from '../shared/ids';
+import { toIso } from '../shared/time';
+import { subscribedEndpoints } from './endpoints';
+import type { WebhookEventType } from './schemas';
+
+export const WEBHOOK_QUEUE = 'rapport-webhooks';
+export const WEBHOOK_DEAD_LETTER_QUEUE = 'rapport-webhooks-dlq';
+
+export interface WebhookMessage {
+  tenantId: string;
+  deliveryId: string;
+}
+
+/** Announces a domain event to the tenant's subscribed endpoints. */
+export type Notify = (tenantId: string, type: WebhookEventType, data: Record<string, unknown>) => Promise<void>;
+
+/**
+ * Records one delivery per subscribed endpoint, then queues them. The payload is fixed here, so
+ * every retry sends the same bytes under the same webhook-id.
+ */
+export async function emitWebhookEvent(
+  db: Database,
+  queue: Queue<WebhookMessage>,
+  tenantId: string,
+  type: WebhookEventType,
+  data: Record<string, unknown>,
+  now = Date.now(),
+): Promise<void> {
+  const endpoints = await subscribedEndpoints(db, tenantId, type);
+  if (endpoints.length === 0) return;
+  const payload = JSON.stringify({ type, timestamp: toIso(now), data });
+  const rows = endpoints.map((endpoint) => ({
+    id: newId('msg', now),
+    tenantId,
+    endpointId: endpoint.id,
+    eventType: type,
+    payload,
+    status: 'pending' as const,
+    attempts: 0,
+    createdAt: now,
+  }));
+  await db.insert(webhookDeliveries).values(rows);
+  await queue.sendBatch(rows.map((row) => ({ body: { tenantId, deliveryId: row.id } })));
+}
+
+/** A Notify bound to this environment; a webhook failure is logged and never fails the caller's request. */
+export function webhookNotifier(db: Database, env: Bindings): Notify {
+  return async (tenantId, type, data) => {
+    try {
+      await emitWebhookEvent(db, env.WEBHOOK_QUEUE, tenantId, type, data);
+    } catch (error) {
+      console.error(JSON.stringify({ message: 'webhook emit failed', tenantId, type, error: error instanceof Error ? error.name : 'unknown' }));
+    }
+  };
+}
+
+/** Deliveries recorded but never attempted this long after creation were probably never queued. */
+const STALLED_AFTER_MS = 15 * 60_000;
+
+/**
+ * Scheduled: re-queues deliveries whose queue message was lost (the send failed after the insert).
+ * Webhooks are at-least-once; receivers deduplicate by webhook-id.
+ */
+export async function requeueStalledDeliveries(db: Database, queue: Queue<WebhookMessage>, now: number): Promise<void> {
+  const stalled = await db
+    .select({ tenantId: webhookDeliveries.tenantId, deliveryId: webhookDeliveries.id })
+    .from(webhookDeliveries)
+    .where(and(eq(webhookDeliveries.status, 'pending'), eq(webhookDeliveries.attempts, 0), lt(webhookDeliveries.createdAt, now - STALLED_AFTER_MS)))
+    .limit(100);
+  if (stalled.length > 0) await queue.sendBatch(stalled.map((body) => ({ body })));
+}
