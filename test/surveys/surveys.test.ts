@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { body, call, countRows, expectProblem, newSurvey, newTenant, npsTexts } from '../helpers';
+import { body, call, countRows, expectProblem, newSurvey, newTenant, npsTexts, SHOP_ORIGIN } from '../helpers';
 
 describe('surveys API', () => {
   it('creates, reads, lists, updates and deletes a survey', async () => {
@@ -33,6 +33,19 @@ describe('surveys API', () => {
     await call('/v1/responses', { method: 'POST', key, json: { surveyId: survey.id, score: 8 } });
     await expectProblem(await call(`/v1/surveys/${survey.id}`, { method: 'DELETE', key }), 409);
     expect((await call(`/v1/surveys/${survey.id}`, { method: 'PATCH', key, json: { status: 'archived' } })).status).toBe(200);
+  });
+
+  it('keeps a survey that was shown but never answered: deleting it is a 409, not an error', async () => {
+    const tenant = await newTenant();
+    const survey = await newSurvey(tenant.secretKey);
+    const shown = await call('/w/v1/events', {
+      method: 'POST',
+      headers: { Origin: SHOP_ORIGIN, 'Content-Type': 'text/plain' },
+      body: JSON.stringify({ key: tenant.publishableKey, id: 'display-event-1', type: 'display', surveyId: survey.id, visitorId: 'visitor-12345678' }),
+    });
+    expect(shown.status).toBeLessThan(300);
+    await expectProblem(await call(`/v1/surveys/${survey.id}`, { method: 'DELETE', key: tenant.secretKey }), 409);
+    expect(await countRows('surveys', tenant.tenantId)).toBe(1);
   });
 
   it('validates texts, kinds, settings and unknown fields without writing', async () => {

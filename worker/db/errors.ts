@@ -8,6 +8,9 @@ function rootCause(error: unknown): unknown {
 /** SQLite's error text when a unique index refuses a row; D1 passes it through. */
 export const isUniqueViolation = (error: unknown): boolean => String(rootCause(error)).includes('UNIQUE constraint failed');
 
+/** SQLite's error text when a foreign key refuses a delete or an insert. */
+export const isForeignKeyViolation = (error: unknown): boolean => String(rootCause(error)).includes('FOREIGN KEY constraint failed');
+
 /** A loggable description that never includes bound parameters (they can be personal data). */
 export function describeError(error: unknown): string {
   const cause = rootCause(error);

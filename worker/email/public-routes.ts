@@ -13,6 +13,7 @@ import { HONEYPOT_SEGMENT } from './links';
 import { landingPage, messagePage, unsubscribePage } from './pages';
 import { loadRecipient, type RecipientContext } from './recipient-context';
 import { recordAnswer } from './record-answer';
+import { announceCreatedResponses } from '../responses/announce';
 import type { HitKind } from './schemas';
 import { findSigningKey } from './signing-keys';
 import { emailHash, suppressStatement } from './suppressions';
@@ -25,7 +26,10 @@ type Markup = HtmlEscapedString | Promise<HtmlEscapedString>;
 /** Sends a page with a CSP that allows only its own nonce-tagged style and script. */
 async function sendPage(c: Ctx, status: 200 | 404 | 410, render: (nonce: string) => Markup): Promise<Response> {
   const nonce = randomBase62(22);
-  c.header('Content-Security-Policy', `default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`);
+  c.header(
+    'Content-Security-Policy',
+    `default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`,
+  );
   c.header('Cache-Control', 'no-store');
   c.header('X-Robots-Tag', 'noindex');
   return c.html(String(await render(nonce)), status);
@@ -69,8 +73,13 @@ async function confirm(c: Ctx, opened: Opened, kind: HitKind, score: number, com
   const now = Date.now();
   const userAgent = c.req.header('User-Agent');
   const judgement = await judgeHit(db, opened.claims, kind, score, userAgent, now);
-  if (judgement.reason === null) await recordAnswer(db, opened.context, score, comment, now);
-  await storeHit(db, opened.claims, { kind, score, verdict: judgement.reason ? 'filtered' : 'counted', judgement, userAgent }, now);
+  if (judgement.reason === null) await recordAnswer(db, opened.context, score, comment, now, announceCreatedResponses(c));
+  await storeHit(
+    db,
+    opened.claims,
+    { kind, score, verdict: judgement.reason ? 'filtered' : 'counted', judgement, userAgent },
+    now,
+  );
 }
 
 const limitIngest = async (c: Ctx) => enforceRateLimit(c.env, 'INGEST_LIMITER', `ip:${clientIp(c.req.raw)}`);
@@ -100,13 +109,25 @@ emailLinkRoutes.get('/r/:token/:score', async (c) => {
   const now = Date.now();
   const userAgent = c.req.header('User-Agent');
   const judgement = await judgeHit(db, opened.claims, 'open', score, userAgent, now);
-  await storeHit(db, opened.claims, { kind: 'open', score, verdict: judgement.reason ? 'filtered' : 'evidence', judgement, userAgent }, now);
+  await storeHit(
+    db,
+    opened.claims,
+    { kind: 'open', score, verdict: judgement.reason ? 'filtered' : 'evidence', judgement, userAgent },
+    now,
+  );
   if (!judgement.reason) {
     const { tenantId, recipientId } = opened.claims;
     await db
       .update(emailRecipients)
       .set({ status: 'clicked', clickedAt: now, updatedAt: now })
-      .where(and(eq(emailRecipients.tenantId, tenantId), eq(emailRecipients.id, recipientId), eq(emailRecipients.status, 'sent'), isNull(emailRecipients.clickedAt)));
+      .where(
+        and(
+          eq(emailRecipients.tenantId, tenantId),
+          eq(emailRecipients.id, recipientId),
+          eq(emailRecipients.status, 'sent'),
+          isNull(emailRecipients.clickedAt),
+        ),
+      );
   }
   return sendPage(c, 200, (nonce) => landingPage(opened.context, c.req.param('token'), score, nonce));
 });
@@ -151,8 +172,18 @@ emailLinkRoutes.post('/u/:token', async (c) => {
   const markRecipient = db
     .update(emailRecipients)
     .set({ status: 'unsubscribed', updatedAt: now })
-    .where(and(eq(emailRecipients.tenantId, tenantId), eq(emailRecipients.id, context.recipient.id), ne(emailRecipients.status, 'answered')));
-  if (context.customer.email) await db.batch([suppressStatement(db, tenantId, await emailHash(context.customer.email), 'unsubscribed', now), markRecipient]);
+    .where(
+      and(
+        eq(emailRecipients.tenantId, tenantId),
+        eq(emailRecipients.id, context.recipient.id),
+        ne(emailRecipients.status, 'answered'),
+      ),
+    );
+  if (context.customer.email)
+    await db.batch([
+      suppressStatement(db, tenantId, await emailHash(context.customer.email), 'unsubscribed', now),
+      markRecipient,
+    ]);
   else await markRecipient;
   const strings = emailStrings(context.locale);
   return sendPage(c, 200, (nonce) => messagePage(context.locale, nonce, strings.unsubscribeTitle, strings.unsubscribedText));

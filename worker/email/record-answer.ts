@@ -4,6 +4,7 @@ import { emailRecipients, responses } from '../db/schema';
 import { Problem } from '../http/problem';
 import { withResponseRollups } from '../metrics/rollups';
 import { categorize } from '../responses/scoring';
+import type { ResponseCreated } from '../responses/announce';
 import { findByClientId, submitResponse } from '../responses/submit';
 import type { RecipientContext } from './recipient-context';
 
@@ -15,20 +16,29 @@ export const answerClientId = (campaignId: string, recipientId: string) => `emai
  * `submitResponse` (customer upsert, idempotency, the `survey.answered` hook); later choices
  * replace score and comment on that same response, so nothing is rewarded twice.
  */
-export async function recordAnswer(db: Database, context: RecipientContext, score: number, comment: string | undefined, now: number): Promise<string> {
+export async function recordAnswer(
+  db: Database,
+  context: RecipientContext,
+  score: number,
+  comment: string | undefined,
+  now: number,
+  onCreated: ResponseCreated,
+): Promise<string> {
   const { campaign, recipient, survey, customer } = context;
   const tenantId = campaign.tenantId;
   const clientId = answerClientId(campaign.id, recipient.id);
-  const ref = customer.externalId
-    ? { externalId: customer.externalId }
-    : customer.email
-      ? { email: customer.email }
-      : undefined;
+  const ref = customer.externalId ? { externalId: customer.externalId } : customer.email ? { email: customer.email } : undefined;
 
   let response = await findByClientId(db, tenantId, clientId);
   if (!response) {
     try {
-      const { row, created } = await submitResponse(db, tenantId, survey, { clientId, score, comment, customer: ref, channel: 'email', locale: context.locale });
+      const { row, created } = await submitResponse(
+        db,
+        tenantId,
+        survey,
+        { clientId, score, comment, customer: ref, channel: 'email', locale: context.locale },
+        onCreated,
+      );
       if (created) {
         await markAnswered(db, context, row.id, now);
         return row.id;
@@ -43,7 +53,12 @@ export async function recordAnswer(db: Database, context: RecipientContext, scor
   }
   const update = db
     .update(responses)
-    .set({ score, category: categorize(survey.kind, score), ...(comment === undefined ? {} : { comment: comment || null }), updatedAt: now })
+    .set({
+      score,
+      category: categorize(survey.kind, score),
+      ...(comment === undefined ? {} : { comment: comment || null }),
+      updatedAt: now,
+    })
     .where(and(eq(responses.tenantId, tenantId), eq(responses.id, response.id)));
   // The metrics rollups take the old score's contribution back and add the new one, in the same batch.
   await db.batch([...(await withResponseRollups(db, tenantId, response, update)), markAnswered(db, context, response.id, now)]);

@@ -14,6 +14,7 @@ import { subjectOf } from '../widget/subject';
 import { readTextJson } from '../widget/text-body';
 import { categorize } from './scoring';
 import { PublicResponse } from './schemas';
+import { announceCreatedResponses } from './announce';
 import { assertScore, findByClientId, submitResponse } from './submit';
 
 const Recorded = z.object({ id: z.string() });
@@ -85,13 +86,27 @@ publicResponseRoutes.openapi(
 
     const subject = await subjectOf(tenantId, input);
     if (subject) {
-      const claim = { tenantId, surveyId: survey.id, kind: 'answer' as const, clientId: input.id, subject, locale: input.locale, device: input.device };
+      const claim = {
+        tenantId,
+        surveyId: survey.id,
+        kind: 'answer' as const,
+        clientId: input.id,
+        subject,
+        locale: input.locale,
+        device: input.device,
+      };
       if (!(await claimAnswer(c.var.db, claim, answerWindowStart(survey.settings.recontact, Date.now())))) {
         throw conflict('This visitor already answered this survey within its recontact window.');
       }
     }
     try {
-      const { row } = await submitResponse(c.var.db, tenantId, survey, { ...input, clientId: input.id, channel: 'widget' });
+      const { row } = await submitResponse(
+        c.var.db,
+        tenantId,
+        survey,
+        { ...input, clientId: input.id, channel: 'widget' },
+        announceCreatedResponses(c),
+      );
       return c.json({ id: row.id }, 201);
     } catch (error) {
       if (subject) await releaseAnswer(c.var.db, tenantId, input.id);

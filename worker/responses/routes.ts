@@ -5,6 +5,7 @@ import { conflict } from '../http/problem';
 import { newId } from '../shared/ids';
 import { IdParam } from '../shared/schemas';
 import { findSurvey } from '../surveys/repository';
+import { announceCreatedResponses } from './announce';
 import { exportResponsesCsv } from './export';
 import { findResponse, listResponses, responseView, setComment } from './repository';
 import { CreateResponse, ResponseListQuery, SurveyResponse, UpdateResponseComment } from './schemas';
@@ -36,11 +37,17 @@ export const responseRoutes = (security: Security) =>
         const input = c.req.valid('json');
         const survey = await findSurvey(c.var.db, c.var.tenantId, input.surveyId);
         if (survey.status === 'archived') throw conflict('This survey is archived and takes no new responses.');
-        const { row, created } = await submitResponse(c.var.db, c.var.tenantId, survey, {
-          ...input,
-          clientId: input.id ?? newId('rsp'),
-          occurredAt: input.occurredAt ? Date.parse(input.occurredAt) : undefined,
-        });
+        const { row, created } = await submitResponse(
+          c.var.db,
+          c.var.tenantId,
+          survey,
+          {
+            ...input,
+            clientId: input.id ?? newId('rsp'),
+            occurredAt: input.occurredAt ? Date.parse(input.occurredAt) : undefined,
+          },
+          announceCreatedResponses(c),
+        );
         return created ? c.json(responseView(row), 201) : c.json(responseView(row), 200);
       },
     )

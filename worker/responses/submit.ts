@@ -8,6 +8,7 @@ import { awardSurveyAnswered } from '../loyalty/survey-link';
 import { responseRollups } from '../metrics/rollups';
 import { newId } from '../shared/ids';
 import type { Properties } from '../shared/schemas';
+import type { ResponseCreated } from './announce';
 import { categorize, isScoreInRange, SCALES } from './scoring';
 import type { Channel, CustomerRef, Device } from './schemas';
 
@@ -63,6 +64,7 @@ export async function submitResponse(
   tenantId: string,
   survey: SurveyRow,
   submission: Submission,
+  onCreated: ResponseCreated,
 ): Promise<{ row: ResponseRow; created: boolean }> {
   assertScore(survey, submission.score);
   const existing = await findByClientId(db, tenantId, submission.clientId);
@@ -110,6 +112,9 @@ export async function submitResponse(
   const stored = (await findByClientId(db, tenantId, submission.clientId))!;
   if (stored.id !== id) assertSameAnswer(stored, survey, submission);
   const created = stored.id === id;
-  if (created) await awardSurveyAnswered(db, tenantId, stored);
+  if (created) {
+    await awardSurveyAnswered(db, tenantId, stored);
+    onCreated(stored);
+  }
   return { row: stored, created };
 }

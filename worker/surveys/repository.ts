@@ -1,7 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Database } from '../db/client';
-import { responses, surveys } from '../db/schema';
+import { isForeignKeyViolation } from '../db/errors';
+import { surveys } from '../db/schema';
 import { conflict, notFound } from '../http/problem';
 import { pageAfter, toPage } from '../shared/cursor';
 import { newId } from '../shared/ids';
@@ -61,14 +62,16 @@ export async function updateSurvey(db: Database, tenantId: string, surveyId: str
   return row;
 }
 
-/** Only a survey nobody has answered can be deleted; answered surveys are archived so their data stays. */
+/**
+ * Only a survey nothing refers to yet (no responses, displays or campaigns) can be deleted;
+ * the foreign keys decide, so a new referring table needs no change here. Used surveys are archived.
+ */
 export async function deleteSurvey(db: Database, tenantId: string, surveyId: string): Promise<void> {
   await findSurvey(db, tenantId, surveyId);
-  const [answered] = await db
-    .select({ id: responses.id })
-    .from(responses)
-    .where(and(eq(responses.tenantId, tenantId), eq(responses.surveyId, surveyId)))
-    .limit(1);
-  if (answered) throw conflict('This survey has responses; set its status to "archived" instead.');
-  await db.delete(surveys).where(and(eq(surveys.tenantId, tenantId), eq(surveys.id, surveyId)));
+  try {
+    await db.delete(surveys).where(and(eq(surveys.tenantId, tenantId), eq(surveys.id, surveyId)));
+  } catch (error) {
+    if (isForeignKeyViolation(error)) throw conflict('This survey has been used; set its status to "archived" instead.');
+    throw error;
+  }
 }

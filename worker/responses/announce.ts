@@ -1,0 +1,13 @@
+import type { Context } from 'hono';
+import type { responses } from '../db/schema';
+import type { AppEnv } from '../env';
+import { webhookNotifier } from '../webhooks/emit';
+import { responseView } from './repository';
+
+export type ResponseCreated = (row: typeof responses.$inferSelect) => void;
+
+/** Emits `response.created` after the HTTP response is sent, so the ingest path does not wait for it. */
+export const announceCreatedResponses =
+  (c: Context<AppEnv>): ResponseCreated =>
+  (row) =>
+    c.executionCtx.waitUntil(webhookNotifier(c.var.db, c.env)(row.tenantId, 'response.created', responseView(row)));
