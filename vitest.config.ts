@@ -13,7 +13,7 @@ const workersProject = (name: string, include: string[], exclude: string[] = [])
         bindings: {
           TEST_MIGRATIONS: await readD1Migrations(migrationsDir),
           // Test-only values for secrets production sets with `wrangler secret put`.
-          WEBHOOK_SECRET_KEY: 'cmFwcG9ydC10ZXN0LW9ubHktd2ViaG9vay1rZXktMzI=',
+          DATA_ENCRYPTION_KEY: 'cmFwcG9ydC10ZXN0LW9ubHktd2ViaG9vay1rZXktMzI=',
           WEBHOOK_RETRY_BASE_SECONDS: '0',
         },
       },

@@ -4,7 +4,8 @@
 // Env: RAPPORT_PORT (8787), RAPPORT_DEMO_PORT (8788), RAPPORT_STATE_DIR (wrangler's .wrangler/state;
 // passed as --persist-to). Prints `RAPPORT_READY {json}` once /healthz answers, for scripts and tests.
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
@@ -204,9 +205,20 @@ async function shutdown(exitCode) {
 process.on('SIGINT', () => void shutdown(0));
 process.on('SIGTERM', () => void shutdown(0));
 
+/** Gives the local Worker a DATA_ENCRYPTION_KEY (it seals webhook and email-link secrets) in the gitignored .dev.vars. */
+function ensureDevVars() {
+  const file = join(ROOT, '.dev.vars');
+  const current = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  if (/^DATA_ENCRYPTION_KEY=/m.test(current)) return;
+  const separator = current === '' || current.endsWith('\n') ? '' : '\n';
+  appendFileSync(file, `${separator}DATA_ENCRYPTION_KEY=${randomBytes(32).toString('base64')}\n`);
+  console.log('\n› Wrote a local DATA_ENCRYPTION_KEY to .dev.vars');
+}
+
 async function main() {
   await assertPortFree(port, 'RAPPORT_PORT');
   await assertPortFree(demoPort, 'RAPPORT_DEMO_PORT');
+  ensureDevVars();
   await step('Building web/dist', [join(ROOT, 'scripts', 'build.mjs')]);
   await step('Applying local D1 migrations', [WRANGLER, 'd1', 'migrations', 'apply', 'DB', '--local', ...persistArgs]);
   await step('Seeding the demo tenant', ['--import', 'tsx', join(ROOT, 'scripts', 'seed.ts')]);

@@ -18,8 +18,8 @@ export interface Bindings {
   METRICS_QUEUE: Queue<import('./metrics/fan-out').RecomputeMessage>;
   /** Webhook deliveries, one message per delivery (see worker/webhooks/deliver.ts). */
   WEBHOOK_QUEUE: Queue<import('./webhooks/emit').WebhookMessage>;
-  /** Secret: base64 of 32 bytes; webhook signing secrets are stored encrypted with it. */
-  WEBHOOK_SECRET_KEY: string | undefined;
+  /** Secret: base64 of 32 random bytes; webhook and email-link signing secrets are stored sealed with it (shared/secret-box.ts). */
+  DATA_ENCRYPTION_KEY: string | undefined;
   /** First retry delay of a failed webhook delivery, doubled each time (default 10). */
   WEBHOOK_RETRY_BASE_SECONDS: string | undefined;
 }

@@ -1,11 +1,16 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { signLink } from '../../worker/email/tokens';
+import { secretBox } from '../../worker/shared/secret-box';
 import { body, call, expectProblem, newTenant } from '../helpers';
 import { BROWSER_UA, browserGet, campaignStats, emailLinks, newCampaign, postForm, recipientsOf, responsesOf, tokenOf } from './support';
 
+/** The tenant's signing key as the Worker sees it; the stored column holds only the sealed form. */
 async function signingKeyOf(tenantId: string) {
-  return (await env.DB.prepare('SELECT kid, secret FROM email_signing_keys WHERE tenant_id = ?').bind(tenantId).first<{ kid: string; secret: string }>())!;
+  const row = (await env.DB.prepare('SELECT kid, secret FROM email_signing_keys WHERE tenant_id = ?').bind(tenantId).first<{ kid: string; secret: string }>())!;
+  const secret = await secretBox(env.DATA_ENCRYPTION_KEY).open(row.secret);
+  expect(secret).not.toBe(row.secret);
+  return { kid: row.kid, secret };
 }
 
 async function hitCount(tenantId: string): Promise<number> {

@@ -8,6 +8,7 @@
 // Build the assets you need first (e.g. `buildWidget()` from scripts/build-widget.mjs); wrangler serves
 // whatever web/dist holds. Each call gets its own port and its own state, so test files do not interfere.
 import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -25,7 +26,7 @@ export interface WorkerServer {
 export interface WorkerServerOptions {
   /** How long to wait for /healthz to answer. */
   timeoutMs?: number;
-  /** Extra plain-text bindings (like `[vars]`). */
+  /** Extra plain-text bindings (like `[vars]`); a random DATA_ENCRYPTION_KEY is provided unless given here. */
   vars?: Record<string, string>;
 }
 
@@ -76,7 +77,12 @@ export async function startWorkerServer(options: WorkerServerOptions = {}): Prom
   const { unstable_startWorker } = await import('wrangler');
   const worker = await unstable_startWorker({
     config: join(REPO_ROOT, 'wrangler.toml'),
-    bindings: Object.fromEntries(Object.entries(options.vars ?? {}).map(([name, value]) => [name, { type: 'plain_text', value }])),
+    bindings: Object.fromEntries(
+      Object.entries({ DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64'), ...options.vars }).map(([name, value]) => [
+        name,
+        { type: 'plain_text', value },
+      ]),
+    ),
     dev: {
       server: { hostname: '127.0.0.1', port },
       inspector: false,

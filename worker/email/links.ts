@@ -1,4 +1,5 @@
 import type { Database } from '../db/client';
+import type { SecretBox } from '../shared/secret-box';
 import { DAY_MS } from '../shared/time';
 import type { CampaignRow } from './campaigns';
 import { currentSigningKey } from './signing-keys';
@@ -15,8 +16,14 @@ export interface RecipientLinks {
 }
 
 /** Links stay valid `linkValidDays` after the campaign started (or after now, for a preview of a draft). */
-export async function linksFor(db: Database, campaign: CampaignRow, recipientId: string, now: number): Promise<RecipientLinks> {
-  const key = await currentSigningKey(db, campaign.tenantId);
+export async function linksFor(
+  db: Database,
+  secrets: SecretBox,
+  campaign: CampaignRow,
+  recipientId: string,
+  now: number,
+): Promise<RecipientLinks> {
+  const key = await currentSigningKey(db, secrets, campaign.tenantId);
   const expiresAt = (campaign.startedAt ?? now) + campaign.linkValidDays * DAY_MS;
   const token = await signLink(key, { tenantId: campaign.tenantId, campaignId: campaign.id, recipientId, expiresAt });
   return {

@@ -15,6 +15,7 @@ import { loadRecipient, type RecipientContext } from './recipient-context';
 import { recordAnswer } from './record-answer';
 import { announceCreatedResponses } from '../responses/announce';
 import type { HitKind } from './schemas';
+import { secretBox } from '../shared/secret-box';
 import { findSigningKey } from './signing-keys';
 import { emailHash, suppressStatement } from './suppressions';
 import { verifyLink, type LinkClaims } from './tokens';
@@ -51,7 +52,11 @@ type Opened = { claims: LinkClaims; context: RecipientContext };
 /** The recipient a link names, or the friendly page to show instead. `allowExpired` is for unsubscribing. */
 async function openLink(c: Ctx, allowExpired = false): Promise<Opened | Response> {
   const db = c.var.db;
-  const verified = await verifyLink(c.req.param('token') ?? '', (tenantId, kid) => findSigningKey(db, tenantId, kid), Date.now());
+  const verified = await verifyLink(
+    c.req.param('token') ?? '',
+    (tenantId, kid) => findSigningKey(db, secretBox(c.env.DATA_ENCRYPTION_KEY), tenantId, kid),
+    Date.now(),
+  );
   if (!verified.ok && verified.reason !== 'expired') return invalidPage(c);
   const { claims } = verified;
   const context = await loadRecipient(db, claims.tenantId, claims.campaignId, claims.recipientId);

@@ -10,6 +10,7 @@ import { toIsoOrNull } from '../shared/time';
 import { campaignStats, campaignView, createCampaign, findCampaign, listCampaigns } from './campaigns';
 import { composeEmail } from './compose-email';
 import { startCampaign } from './enqueue';
+import { secretBox } from '../shared/secret-box';
 import { linksFor } from './links';
 import { loadRecipient } from './recipient-context';
 import { importRows, ImportSession } from './recipients';
@@ -87,7 +88,10 @@ export const campaignRoutes = createRouter()
         'Rejects bad addresses, duplicates, suppressed addresses and customers emailed by another campaign inside the resurvey window. ' +
         'For up to 50,000 rows, upload CSV to `/campaigns/{id}/recipients.csv`.',
       request: { params: IdParam, body: jsonBody(AddRecipients) },
-      responses: { 200: jsonResponse(ImportReport, 'What was added and what was not'), ...problems(400, 401, 403, 404, 409, 413, 415, 422) },
+      responses: {
+        200: jsonResponse(ImportReport, 'What was added and what was not'),
+        ...problems(400, 401, 403, 404, 409, 413, 415, 422),
+      },
     }),
     async (c) => {
       const db = c.var.db;
@@ -114,7 +118,12 @@ export const campaignRoutes = createRouter()
       const query = c.req.valid('query');
       const { where, orderBy } = pageAfter(emailRecipients, query.cursor);
       const rows = await db
-        .select({ recipient: emailRecipients, email: customers.email, createdAt: emailRecipients.createdAt, id: emailRecipients.id })
+        .select({
+          recipient: emailRecipients,
+          email: customers.email,
+          createdAt: emailRecipients.createdAt,
+          id: emailRecipients.id,
+        })
         .from(emailRecipients)
         .innerJoin(customers, and(eq(customers.tenantId, tenantId), eq(customers.id, emailRecipients.customerId)))
         .where(and(eq(emailRecipients.tenantId, tenantId), eq(emailRecipients.campaignId, campaign.id), where))
@@ -146,7 +155,10 @@ export const campaignRoutes = createRouter()
       summary: 'The email as this recipient gets it (HTML; the plain-text part with ?format=text)',
       request: { params: RecipientParams, query: z.object({ format: z.enum(['html', 'text']).default('html') }) },
       responses: {
-        200: { description: 'The rendered email', content: { 'text/html': { schema: z.string() }, 'text/plain': { schema: z.string() } } },
+        200: {
+          description: 'The rendered email',
+          content: { 'text/html': { schema: z.string() }, 'text/plain': { schema: z.string() } },
+        },
         ...problems(401, 403, 404, 422),
       },
     }),
@@ -154,7 +166,10 @@ export const campaignRoutes = createRouter()
       const { id, recipientId } = c.req.valid('param');
       const context = await loadRecipient(c.var.db, c.var.tenantId, id, recipientId);
       if (!context) throw notFound('Recipient');
-      const email = await composeEmail(context, await linksFor(c.var.db, context.campaign, recipientId, Date.now()));
+      const email = await composeEmail(
+        context,
+        await linksFor(c.var.db, secretBox(c.env.DATA_ENCRYPTION_KEY), context.campaign, recipientId, Date.now()),
+      );
       c.header('X-Email-Subject', encodeURIComponent(email.subject));
       return c.req.valid('query').format === 'text' ? c.text(email.text, 200) : c.html(email.html, 200);
     },
@@ -170,7 +185,8 @@ export const campaignRoutes = createRouter()
       request: { params: IdParam },
       responses: { 200: jsonResponse(Campaign, 'Started or scheduled'), ...problems(401, 403, 404, 409) },
     }),
-    async (c) => c.json(campaignView(await startCampaign(c.var.db, c.env, c.var.tenantId, c.req.valid('param').id, Date.now())), 200),
+    async (c) =>
+      c.json(campaignView(await startCampaign(c.var.db, c.env, c.var.tenantId, c.req.valid('param').id, Date.now())), 200),
   )
   .openapi(
     createRoute({
@@ -205,7 +221,16 @@ export const campaignRoutes = createRouter()
       request: { body: jsonBody(z.strictObject({ retirePrevious: z.boolean().default(false) })) },
       responses: { 200: jsonResponse(z.object({ kid: z.string() }), 'The new key id'), ...problems(400, 401, 403, 415, 422) },
     }),
-    async (c) => c.json(await rotateSigningKey(c.var.db, c.var.tenantId, c.req.valid('json').retirePrevious), 200),
+    async (c) =>
+      c.json(
+        await rotateSigningKey(
+          c.var.db,
+          secretBox(c.env.DATA_ENCRYPTION_KEY),
+          c.var.tenantId,
+          c.req.valid('json').retirePrevious,
+        ),
+        200,
+      ),
   )
   .openapi(
     createRoute({

@@ -6,6 +6,7 @@ import type { Bindings } from '../env';
 import { surveySentRollups } from '../metrics/rollups';
 import { composeEmail } from './compose-email';
 import { sendBlockers } from './eligibility';
+import { secretBox, type SecretBox } from '../shared/secret-box';
 import { linksFor } from './links';
 import type { SendMessage } from './queue';
 import { loadRecipient } from './recipient-context';
@@ -20,7 +21,11 @@ const SENDABLE = ['pending', 'queued'] as const;
 export const retryDelaySeconds = (attempts: number) => Math.min(30 * 2 ** (attempts - 1), 3600);
 
 const recipientWhere = (m: SendMessage) =>
-  and(eq(emailRecipients.tenantId, m.tenantId), eq(emailRecipients.campaignId, m.campaignId), eq(emailRecipients.id, m.recipientId));
+  and(
+    eq(emailRecipients.tenantId, m.tenantId),
+    eq(emailRecipients.campaignId, m.campaignId),
+    eq(emailRecipients.id, m.recipientId),
+  );
 
 type Outcome = 'done' | 'retry';
 
@@ -28,11 +33,23 @@ type Outcome = 'done' | 'retry';
  * Sends one email at most once: the recipient is claimed with a guarded update (still sendable,
  * not locked by a live consumer) before the transport is called, and marked sent right after.
  */
-async function deliver(db: Database, transport: MailTransport, m: SendMessage, now: number): Promise<Outcome> {
+async function deliver(
+  db: Database,
+  transport: MailTransport,
+  secrets: SecretBox,
+  m: SendMessage,
+  now: number,
+): Promise<Outcome> {
   const [claimed] = await db
     .update(emailRecipients)
     .set({ lockedAt: now, updatedAt: now })
-    .where(and(recipientWhere(m), inArray(emailRecipients.status, SENDABLE), or(isNull(emailRecipients.lockedAt), lt(emailRecipients.lockedAt, now - LEASE_MS))))
+    .where(
+      and(
+        recipientWhere(m),
+        inArray(emailRecipients.status, SENDABLE),
+        or(isNull(emailRecipients.lockedAt), lt(emailRecipients.lockedAt, now - LEASE_MS)),
+      ),
+    )
     .returning({ id: emailRecipients.id });
   if (!claimed) {
     const [row] = await db.select({ status: emailRecipients.status }).from(emailRecipients).where(recipientWhere(m)).limit(1);
@@ -41,13 +58,24 @@ async function deliver(db: Database, transport: MailTransport, m: SendMessage, n
   }
   const context = await loadRecipient(db, m.tenantId, m.campaignId, m.recipientId);
   const blocked = context
-    ? (await sendBlockers(db, m.tenantId, m.campaignId, [{ recipientId: m.recipientId, customerId: context.customer.id, email: context.customer.email }], now)).get(m.recipientId)
+    ? (
+        await sendBlockers(
+          db,
+          m.tenantId,
+          m.campaignId,
+          [{ recipientId: m.recipientId, customerId: context.customer.id, email: context.customer.email }],
+          now,
+        )
+      ).get(m.recipientId)
     : 'skipped';
   if (!context || blocked) {
-    await db.update(emailRecipients).set({ status: blocked ?? 'skipped', lockedAt: null, updatedAt: now }).where(recipientWhere(m));
+    await db
+      .update(emailRecipients)
+      .set({ status: blocked ?? 'skipped', lockedAt: null, updatedAt: now })
+      .where(recipientWhere(m));
     return 'done';
   }
-  const email = await composeEmail(context, await linksFor(db, context.campaign, m.recipientId, now));
+  const email = await composeEmail(context, await linksFor(db, secrets, context.campaign, m.recipientId, now));
   try {
     await transport.send(email, m.recipientId);
   } catch (error) {
@@ -68,7 +96,14 @@ async function deliver(db: Database, transport: MailTransport, m: SendMessage, n
   await db.batch([
     db
       .update(emailRecipients)
-      .set({ status: 'sent', attempts: context.recipient.attempts + 1, lastError: null, lockedAt: null, sentAt, updatedAt: sentAt })
+      .set({
+        status: 'sent',
+        attempts: context.recipient.attempts + 1,
+        lastError: null,
+        lockedAt: null,
+        sentAt,
+        updatedAt: sentAt,
+      })
       .where(recipientWhere(m)),
     ...(await surveySentRollups(db, m.tenantId, { surveyId: context.survey.id, count: 1, sentAt })),
   ]);
@@ -79,12 +114,15 @@ async function deliver(db: Database, transport: MailTransport, m: SendMessage, n
 export async function consumeSendBatch(batch: MessageBatch<SendMessage>, env: Bindings): Promise<void> {
   const db = database(env.DB);
   const transport = mailTransport(env);
+  const secrets = secretBox(env.DATA_ENCRYPTION_KEY);
   for (const message of batch.messages) {
     let outcome: Outcome;
     try {
-      outcome = await deliver(db, transport, message.body, Date.now());
+      outcome = await deliver(db, transport, secrets, message.body, Date.now());
     } catch (error) {
-      console.error(JSON.stringify({ message: 'email send failed', recipientId: message.body.recipientId, error: describeError(error) }));
+      console.error(
+        JSON.stringify({ message: 'email send failed', recipientId: message.body.recipientId, error: describeError(error) }),
+      );
       outcome = 'retry';
     }
     if (outcome === 'done') message.ack();

@@ -46,18 +46,25 @@ interface ScoredCustomer {
   monetary: number;
 }
 
+/** RFM segment sizes and the top customers by revenue, from one pass of the scoring (the CTE is materialised once). */
 export async function keyCustomers(db: Database, tenantId: string) {
-  const [groups, top] = await Promise.all([
-    db.all<{ recency: number; frequency: number; monetary: number; n: number }>(
-      sql`${scored(tenantId)} SELECT recency, frequency, monetary, count(*) AS n FROM scored GROUP BY recency, frequency, monetary`,
-    ),
-    db.all<ScoredCustomer>(sql`${scored(tenantId)}
-      SELECT customer_id AS customerId, orders, revenue, last_order_at AS lastOrderAt, last_score AS lastScore,
-        last_score_kind AS lastScoreKind, recency, frequency, monetary
-      FROM scored ORDER BY revenue DESC, customer_id LIMIT ${TOP_CUSTOMERS}`),
-  ]);
+  /** Group rows have no customer; top-list rows have n = 0. */
+  type Row = Omit<ScoredCustomer, 'customerId'> & { customerId: string | null; n: number };
+  const rows = await db.all<Row>(sql`${scored(tenantId)}
+    SELECT NULL AS customerId, NULL AS orders, NULL AS revenue, NULL AS lastOrderAt, NULL AS lastScore, NULL AS lastScoreKind,
+      recency, frequency, monetary, count(*) AS n
+    FROM scored GROUP BY recency, frequency, monetary
+    UNION ALL
+    SELECT * FROM (
+      SELECT customer_id, orders, revenue, last_order_at, last_score, last_score_kind, recency, frequency, monetary, 0
+      FROM scored ORDER BY revenue DESC, customer_id LIMIT ${TOP_CUSTOMERS}
+    )`);
   const segments = Object.fromEntries(RFM_SEGMENTS.map((name) => [name, 0])) as Record<RfmSegment, number>;
-  for (const group of groups) segments[rfmSegment(group.recency, group.frequency, group.monetary)] += group.n;
+  for (const group of rows.filter((row) => row.customerId === null))
+    segments[rfmSegment(group.recency, group.frequency, group.monetary)] += group.n;
+  const top = rows.flatMap(({ n: _group, customerId, ...customer }) =>
+    customerId === null ? [] : [{ ...customer, customerId }],
+  );
   return { segments, top };
 }
 

@@ -3,7 +3,7 @@ import { database, type Database } from '../db/client';
 import { webhookAttempts, webhookDeliveries, webhookEndpoints } from '../db/schema';
 import type { Bindings } from '../env';
 import type { WebhookMessage } from './emit';
-import { decryptSecret } from './secrets';
+import { secretBox } from '../shared/secret-box';
 import { signPayload } from './sign';
 
 const DEFAULT_RETRY_BASE_SECONDS = 10;
@@ -18,12 +18,24 @@ export function retryDelaySeconds(attempts: number, baseSeconds = DEFAULT_RETRY_
 
 const retryBase = (env: Bindings) => {
   const configured = Number(env.WEBHOOK_RETRY_BASE_SECONDS);
-  return Number.isFinite(configured) && configured >= 0 && env.WEBHOOK_RETRY_BASE_SECONDS !== undefined ? configured : DEFAULT_RETRY_BASE_SECONDS;
+  return Number.isFinite(configured) && configured >= 0 && env.WEBHOOK_RETRY_BASE_SECONDS !== undefined
+    ? configured
+    : DEFAULT_RETRY_BASE_SECONDS;
 };
 
-async function post(url: string, headers: Record<string, string>, payload: string): Promise<{ statusCode: number | null; error: string | null }> {
+async function post(
+  url: string,
+  headers: Record<string, string>,
+  payload: string,
+): Promise<{ statusCode: number | null; error: string | null }> {
   try {
-    const response = await fetch(url, { method: 'POST', headers, body: payload, redirect: 'manual', signal: AbortSignal.timeout(TIMEOUT_MS) });
+    const response = await fetch(url, {
+      method: 'POST',
+      headers,
+      body: payload,
+      redirect: 'manual',
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
     await response.body?.cancel();
     return { statusCode: response.status, error: null };
   } catch (error) {
@@ -49,7 +61,7 @@ async function attemptDelivery(db: Database, env: Bindings, message: WebhookMess
 
   const now = Date.now();
   const timestamp = Math.floor(now / 1000);
-  const secret = await decryptSecret(env.WEBHOOK_SECRET_KEY, endpoint.secretCiphertext);
+  const secret = await secretBox(env.DATA_ENCRYPTION_KEY).open(endpoint.secretCiphertext);
   const outcome = await post(
     endpoint.url,
     {
@@ -65,7 +77,13 @@ async function attemptDelivery(db: Database, env: Bindings, message: WebhookMess
   await db.batch([
     db
       .insert(webhookAttempts)
-      .values({ tenantId: delivery.tenantId, deliveryId: delivery.id, attempt: delivery.attempts + 1, ...outcome, createdAt: now })
+      .values({
+        tenantId: delivery.tenantId,
+        deliveryId: delivery.id,
+        attempt: delivery.attempts + 1,
+        ...outcome,
+        createdAt: now,
+      })
       .onConflictDoNothing(),
     db
       .update(webhookDeliveries)
@@ -90,7 +108,13 @@ export async function consumeWebhookDeadLetters(batch: MessageBatch<WebhookMessa
     await db
       .update(webhookDeliveries)
       .set({ status: 'failed' })
-      .where(and(eq(webhookDeliveries.tenantId, message.body.tenantId), eq(webhookDeliveries.id, message.body.deliveryId), eq(webhookDeliveries.status, 'pending')));
+      .where(
+        and(
+          eq(webhookDeliveries.tenantId, message.body.tenantId),
+          eq(webhookDeliveries.id, message.body.deliveryId),
+          eq(webhookDeliveries.status, 'pending'),
+        ),
+      );
     message.ack();
   }
 }

@@ -7,7 +7,8 @@ import { pageAfter, toPage } from '../shared/cursor';
 import { newId } from '../shared/ids';
 import { toIso } from '../shared/time';
 import type { CreateEndpoint, UpdateEndpoint, WebhookEventType } from './schemas';
-import { encryptSecret, newSigningSecret } from './secrets';
+import type { SecretBox } from '../shared/secret-box';
+import { newSigningSecret } from './secrets';
 
 type EndpointRow = typeof webhookEndpoints.$inferSelect;
 
@@ -23,7 +24,7 @@ export const endpointView = (row: EndpointRow) => ({
 const whereEndpoint = (tenantId: string, id: string) => and(eq(webhookEndpoints.tenantId, tenantId), eq(webhookEndpoints.id, id));
 
 /** Returns the endpoint with its secret, which is shown this once and stored only encrypted. */
-export async function createEndpoint(db: Database, encryptionKey: string | undefined, tenantId: string, input: z.infer<typeof CreateEndpoint>) {
+export async function createEndpoint(db: Database, secrets: SecretBox, tenantId: string, input: z.infer<typeof CreateEndpoint>) {
   const now = Date.now();
   const secret = newSigningSecret();
   const [row] = await db
@@ -33,7 +34,7 @@ export async function createEndpoint(db: Database, encryptionKey: string | undef
       tenantId,
       url: input.url,
       events: input.events,
-      secretCiphertext: await encryptSecret(encryptionKey, secret),
+      secretCiphertext: await secrets.seal(secret),
       active: true,
       createdAt: now,
       updatedAt: now,
@@ -59,9 +60,18 @@ export async function listEndpoints(db: Database, tenantId: string, cursor: stri
   return toPage(rows, limit, endpointView);
 }
 
-export async function updateEndpoint(db: Database, tenantId: string, id: string, patch: z.infer<typeof UpdateEndpoint>): Promise<EndpointRow> {
+export async function updateEndpoint(
+  db: Database,
+  tenantId: string,
+  id: string,
+  patch: z.infer<typeof UpdateEndpoint>,
+): Promise<EndpointRow> {
   await findEndpoint(db, tenantId, id);
-  const [row] = await db.update(webhookEndpoints).set({ ...patch, updatedAt: Date.now() }).where(whereEndpoint(tenantId, id)).returning();
+  const [row] = await db
+    .update(webhookEndpoints)
+    .set({ ...patch, updatedAt: Date.now() })
+    .where(whereEndpoint(tenantId, id))
+    .returning();
   return row!;
 }
 

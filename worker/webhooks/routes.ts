@@ -1,4 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
+import { secretBox } from '../shared/secret-box';
 import { createRouter, jsonBody, jsonResponse, page, problems, SECRET_KEY_SECURITY } from '../http/openapi';
 import { IdParam, PageQuery } from '../shared/schemas';
 import { createEndpoint, deactivateEndpoint, endpointView, findEndpoint, listEndpoints, updateEndpoint } from './endpoints';
@@ -38,7 +39,8 @@ export const webhookRoutes = createRouter()
       request: { body: jsonBody(CreateEndpoint) },
       responses: { 201: jsonResponse(CreatedEndpoint, 'Created'), ...problems(400, 401, 403, 413, 415, 422) },
     }),
-    async (c) => c.json(await createEndpoint(c.var.db, c.env.WEBHOOK_SECRET_KEY, c.var.tenantId, c.req.valid('json')), 201),
+    async (c) =>
+      c.json(await createEndpoint(c.var.db, secretBox(c.env.DATA_ENCRYPTION_KEY), c.var.tenantId, c.req.valid('json')), 201),
   )
   .openapi(
     createRoute({
@@ -62,7 +64,8 @@ export const webhookRoutes = createRouter()
       request: { params: IdParam, body: jsonBody(UpdateEndpoint) },
       responses: { 200: jsonResponse(Endpoint, 'Updated'), ...problems(400, 401, 403, 404, 413, 415, 422) },
     }),
-    async (c) => c.json(endpointView(await updateEndpoint(c.var.db, c.var.tenantId, c.req.valid('param').id, c.req.valid('json'))), 200),
+    async (c) =>
+      c.json(endpointView(await updateEndpoint(c.var.db, c.var.tenantId, c.req.valid('param').id, c.req.valid('json'))), 200),
   )
   .openapi(
     createRoute({

@@ -22,6 +22,7 @@ export const emailSigningKeys = sqliteTable(
   {
     tenantId: text('tenant_id').notNull().references(() => tenants.id),
     kid: text('kid').notNull(),
+    /** Sealed with DATA_ENCRYPTION_KEY (shared/secret-box.ts); never stored in the clear. */
     secret: text('secret').notNull(),
     createdAt: millis('created_at').notNull(),
     retiredAt: millis('retired_at'),

@@ -10,7 +10,7 @@ export const webhookEndpoints = sqliteTable(
     url: text('url').notNull(),
     /** Event types delivered here; empty = all. */
     events: text('events', { mode: 'json' }).$type<WebhookEventType[]>().notNull(),
-    /** The signing secret, AES-GCM encrypted with WEBHOOK_SECRET_KEY (base64 of iv ‖ ciphertext). */
+    /** The signing secret, sealed with DATA_ENCRYPTION_KEY (shared/secret-box.ts) (base64 of iv ‖ ciphertext). */
     secretCiphertext: text('secret_ciphertext').notNull(),
     active: integer('active', { mode: 'boolean' }).notNull(),
     createdAt: integer('created_at').notNull(),
