@@ -1,54 +1,107 @@
-import { useEffect, useState } from 'preact/hooks';
-import { api, ApiError } from './api';
+import type { ComponentType } from 'preact';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { api, whenSessionExpires } from './api';
+import { Loading } from './components/states';
+import { pickLanguage, setLanguage, type UiLanguage } from './i18n';
+import { lazy } from './lib/lazy';
+import { matchPath, navigate, useLocation } from './lib/router';
+import { type Me, type Session, SessionContext } from './lib/session';
+import { Shell } from './shell';
 
-interface Me {
-  user: { email: string; name: string | null; role: string };
-  tenant: { name: string };
-}
+const Login = lazy(() => import('./pages/login'));
+const Signup = lazy(() => import('./pages/signup'));
+const Overview = lazy(() => import('./pages/overview'));
+const Responses = lazy(() => import('./pages/responses'));
+const Segments = lazy(() => import('./pages/segments'));
+const Surveys = lazy(() => import('./pages/surveys'));
+const SurveyEditor = lazy(() => import('./pages/survey-editor'));
+const Settings = lazy(() => import('./pages/settings'));
+const Goals = lazy(() => import('./pages/goals'));
+const NotFound = lazy(() => import('./pages/not-found'));
 
-function Login({ onLogin }: { onLogin: (me: Me) => void }) {
-  const [error, setError] = useState('');
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget as HTMLFormElement);
-    try {
-      onLogin(
-        await api<Me>('/api/auth/login', { method: 'POST', body: { email: form.get('email'), password: form.get('password') } }),
-      );
-    } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : 'Could not reach the server.');
-    }
-  };
-  return (
-    <main>
-      <h1>Rapport</h1>
-      <form onSubmit={submit} aria-label="Log in">
-        <label>
-          Email <input name="email" type="email" autoComplete="username" required />
-        </label>
-        <label>
-          Password <input name="password" type="password" autoComplete="current-password" required />
-        </label>
-        <button type="submit">Log in</button>
-        {error && <p role="alert">{error}</p>}
-      </form>
-    </main>
-  );
+/** What a route passes its page: the `:name` parts of its pattern. */
+type Params = { id?: string; section?: string };
+const ROUTES: ReadonlyArray<[pattern: string, page: ComponentType<Params>]> = [
+  ['/', Overview],
+  ['/responses', Responses],
+  ['/segments', Segments],
+  ['/goals', Goals],
+  ['/surveys', Surveys],
+  ['/surveys/new', SurveyEditor],
+  ['/surveys/:id', SurveyEditor],
+  ['/settings', Settings],
+  ['/settings/:section', Settings],
+];
+
+const PUBLIC_PATHS = new Set(['/login', '/signup']);
+
+export type AuthNotice = 'expired' | 'loggedOut' | null;
+
+function route(path: string) {
+  for (const [pattern, Page] of ROUTES) {
+    const params = matchPath(pattern, path);
+    if (params) return <Page key={pattern} {...params} />;
+  }
+  return <NotFound />;
 }
 
 export function App() {
   const [me, setMe] = useState<Me | null | undefined>(undefined);
+  const [notice, setNotice] = useState<AuthNotice>(null);
+  const [, setUiLanguage] = useState<UiLanguage>(() => {
+    const initial = pickLanguage();
+    setLanguage(initial);
+    return initial;
+  });
+  const { path } = useLocation();
+
+  const changeLanguage = (next: UiLanguage, remember: boolean) => {
+    setLanguage(next, remember);
+    setUiLanguage(next);
+  };
+
+  const loggedIn = (next: Me) => {
+    setMe(next);
+    setNotice(null);
+    changeLanguage(pickLanguage(next.tenant.defaultLocale), false);
+    if (PUBLIC_PATHS.has(location.pathname)) navigate('/', { replace: true });
+  };
+
   useEffect(() => {
-    api<Me>('/api/auth/me').then(setMe, () => setMe(null));
+    whenSessionExpires(() => {
+      setMe(null);
+      setNotice('expired');
+    });
+    api<Me>('/api/auth/me').then(loggedIn, () => setMe(null));
   }, []);
-  if (me === undefined) return <p aria-busy="true">Loading…</p>;
-  if (me === null) return <Login onLogin={setMe} />;
+
+  const session = useMemo<Session | null>(
+    () => (me ? { me, canEdit: me.user.role !== 'viewer', setTenant: (tenant) => setMe({ ...me, tenant }) } : null),
+    [me],
+  );
+
+  if (me === undefined) return <Loading />;
+  if (!session) {
+    const onLanguage = (next: UiLanguage) => changeLanguage(next, true);
+    return path === '/signup' ? (
+      <Signup onLoggedIn={loggedIn} onLanguage={onLanguage} />
+    ) : (
+      <Login onLoggedIn={loggedIn} onLanguage={onLanguage} notice={notice} />
+    );
+  }
+
+  const logout = async () => {
+    await api('/api/auth/logout', { method: 'POST' }).catch(() => undefined);
+    setMe(null);
+    setNotice('loggedOut');
+    navigate('/login');
+  };
+
   return (
-    <main>
-      <h1>{me.tenant.name}</h1>
-      <p>
-        Signed in as {me.user.email} ({me.user.role})
-      </p>
-    </main>
+    <SessionContext.Provider value={session}>
+      <Shell onLanguage={(next) => changeLanguage(next, true)} onLogout={logout}>
+        {PUBLIC_PATHS.has(path) ? <Loading /> : route(path)}
+      </Shell>
+    </SessionContext.Provider>
   );
 }

@@ -1,0 +1,28 @@
+import { PageHeader } from '../components/page-header';
+import { t, type MessageKey } from '../i18n';
+import { Link } from '../lib/router';
+import { ApiKeys } from './settings/api-keys';
+import { Team } from './settings/team';
+import { Workspace } from './settings/workspace';
+
+const SECTIONS: ReadonlyArray<{ path: string; label: MessageKey; section: string | undefined }> = [
+  { path: '/settings', label: 'settings.general', section: undefined },
+  { path: '/settings/keys', label: 'settings.keys', section: 'keys' },
+  { path: '/settings/team', label: 'settings.team', section: 'team' },
+];
+
+export default function Settings({ section }: { section?: string }) {
+  return (
+    <>
+      <PageHeader title={t('settings.title')} />
+      <nav class="tabs" aria-label={t('settings.title')}>
+        {SECTIONS.map((item) => (
+          <Link key={item.path} href={item.path} class="tab" aria-current={item.section === section ? 'page' : undefined}>
+            {t(item.label)}
+          </Link>
+        ))}
+      </nav>
+      {section === 'keys' ? <ApiKeys /> : section === 'team' ? <Team /> : <Workspace />}
+    </>
+  );
+}
