@@ -1,8 +1,10 @@
 // Builds the embeddable widget into web/dist (run after the Vite build, which empties that folder):
 //   w/v1/loader.js       the snippet's target, short-cached
 //   w/widget.<hash>.js   the widget body, content-hashed and immutable
-//   _headers             Cache-Control for both (Workers static assets read this file)
-// and reports the gzip size of everything needed to render an NPS question: loader + widget + a typical config.
+//   w/loyalty.<hash>.js  the loyalty panel, a chunk the widget fetches only when the panel is opened
+//   _headers             Cache-Control for each (Workers static assets read this file)
+// and reports the gzip size of everything needed to render an NPS question: loader + widget + a typical config,
+// and, on its own budget, the loyalty panel chunk.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -12,6 +14,8 @@ import { build } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 export const GZIP_BUDGET_BYTES = 5120;
+/** The loyalty panel chunk alone; it is never part of what a page loads for surveys. */
+export const LOYALTY_GZIP_BUDGET_BYTES = 5120;
 const HEADERS_START = '# rapport-widget:start';
 const HEADERS_END = '# rapport-widget:end';
 
@@ -39,7 +43,9 @@ async function typicalConfig() {
   return module.typicalConfig;
 }
 
-function writeHeaders(outDir, widgetPath) {
+const CHUNK = /^(widget|loyalty)\..+\.js$/;
+
+function writeHeaders(outDir, widgetPath, loyaltyPath) {
   const file = join(outDir, '_headers');
   const others = existsSync(file) ? readFileSync(file, 'utf8').replace(new RegExp(`${HEADERS_START}[\\s\\S]*?${HEADERS_END}\\n?`), '') : '';
   const ours = [
@@ -47,6 +53,8 @@ function writeHeaders(outDir, widgetPath) {
     '/w/v1/loader.js',
     '  Cache-Control: public, max-age=300',
     widgetPath.replace(/widget\.[^/]+$/, 'widget.*'),
+    '  Cache-Control: public, max-age=31536000, immutable',
+    loyaltyPath.replace(/loyalty\.[^/]+$/, 'loyalty.*'),
     '  Cache-Control: public, max-age=31536000, immutable',
     HEADERS_END,
     '',
@@ -59,27 +67,34 @@ function writeHeaders(outDir, widgetPath) {
  * `log` prints the size report.
  */
 export async function buildWidget({ outDir = join(root, 'web/dist'), log = false } = {}) {
-  const widget = await bundle('web/widget/widget.ts');
+  const loyalty = await bundle('web/widget/loyalty/entry.ts');
+  const loyaltyPath = `/w/loyalty.${createHash('sha256').update(loyalty).digest('hex').slice(0, 10)}.js`;
+  const widget = await bundle('web/widget/widget.ts', { define: { LOYALTY_PATH: JSON.stringify(loyaltyPath) } });
   const hash = createHash('sha256').update(widget).digest('hex').slice(0, 10);
   const widgetPath = `/w/widget.${hash}.js`;
   const loader = await bundle('web/widget/loader.ts', { define: { WIDGET_PATH: JSON.stringify(widgetPath) } });
   const config = await typicalConfig();
 
   mkdirSync(join(outDir, 'w/v1'), { recursive: true });
-  for (const old of readdirSync(join(outDir, 'w'))) if (/^widget\..+\.js$/.test(old)) rmSync(join(outDir, 'w', old));
+  for (const old of readdirSync(join(outDir, 'w'))) if (CHUNK.test(old)) rmSync(join(outDir, 'w', old));
   writeFileSync(join(outDir, 'w/v1/loader.js'), loader);
   writeFileSync(join(outDir, widgetPath.slice(1)), widget);
-  writeHeaders(outDir, widgetPath);
+  writeFileSync(join(outDir, loyaltyPath.slice(1)), loyalty);
+  writeHeaders(outDir, widgetPath, loyaltyPath);
 
-  const sizes = { loader: gzipSize(loader), widget: gzipSize(widget), config: gzipSize(config) };
+  const sizes = { loader: gzipSize(loader), widget: gzipSize(widget), config: gzipSize(config), loyalty: gzipSize(loyalty) };
   const total = sizes.loader + sizes.widget + sizes.config;
   if (log) {
     console.log(
       `widget: loader ${sizes.loader} B + widget ${sizes.widget} B + typical config ${sizes.config} B = ${total} B gzip ` +
         `(budget ${GZIP_BUDGET_BYTES} B${total > GZIP_BUDGET_BYTES ? ', OVER BUDGET' : ''})`,
     );
+    console.log(
+      `loyalty panel chunk (loaded when opened): ${sizes.loyalty} B gzip ` +
+        `(budget ${LOYALTY_GZIP_BUDGET_BYTES} B${sizes.loyalty > LOYALTY_GZIP_BUDGET_BYTES ? ', OVER BUDGET' : ''})`,
+    );
   }
-  return { widgetPath, loader, widget, config, sizes, total };
+  return { widgetPath, loyaltyPath, loader, widget, loyalty, config, sizes, total };
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -8,6 +8,8 @@ import { campaignRoutes } from './email/routes';
 import { onError, onNotFound } from './http/errors';
 import { enforceRateLimit, limitBody } from './http/limits';
 import { loyaltyRoutes } from './loyalty/routes';
+import { memberPanelRoutes } from './loyalty/member-routes';
+import { memberSecretRoutes } from './loyalty/member-secret-routes';
 import { webhookRoutes } from './webhooks/routes';
 import { metricRoutes } from './metrics/routes';
 import { createRouter, SECRET_KEY_SECURITY, SESSION_SECURITY } from './http/openapi';
@@ -58,8 +60,9 @@ app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
 app.doc31('/v1/openapi.json', OPENAPI_CONFIG);
 app.get('/docs', (c) => c.html(referencePage(app.getOpenAPI31Document(OPENAPI_CONFIG))));
 
-// CSV uploads exceed the JSON body limit below; this router authenticates and limits itself.
-app.route('/v1', campaignImportRoutes);
+// CSV uploads exceed the JSON body limits below; these routers authenticate and limit themselves.
+app.route('/v1', campaignImportRoutes(SECRET_KEY_SECURITY, requireApiKey('secret')));
+app.route('/api', campaignImportRoutes(SESSION_SECURITY, requireSession, requireRoleForChanges('admin')));
 app.use('/v1/*', limitBody(), requireApiKey('secret'));
 app.use('/v1/*', async (c, next) => {
   await enforceRateLimit(c.env, 'API_LIMITER', `tenant:${c.var.tenantId}`);
@@ -70,9 +73,10 @@ app.route('/v1', surveyRoutes(SECRET_KEY_SECURITY));
 app.route('/v1', metricRoutes(SECRET_KEY_SECURITY));
 app.route('/v1', customerRoutes(SECRET_KEY_SECURITY));
 app.route('/v1', responseRoutes(SECRET_KEY_SECURITY));
-app.route('/v1/loyalty', loyaltyRoutes);
-app.route('/v1', webhookRoutes);
-app.route('/v1', campaignRoutes);
+app.route('/v1/loyalty', loyaltyRoutes(SECRET_KEY_SECURITY));
+app.route('/v1/loyalty', memberSecretRoutes);
+app.route('/v1', webhookRoutes(SECRET_KEY_SECURITY));
+app.route('/v1', campaignRoutes(SECRET_KEY_SECURITY));
 
 app.use('/api/*', limitBody());
 app.route('/api/auth', authRoutes);
@@ -85,9 +89,14 @@ app.route('/api', surveyRoutes(SESSION_SECURITY));
 app.route('/api', metricRoutes(SESSION_SECURITY));
 app.route('/api', customerRoutes(SESSION_SECURITY));
 app.route('/api', responseRoutes(SESSION_SECURITY));
+app.route('/api', webhookRoutes(SESSION_SECURITY));
+app.route('/api', campaignRoutes(SESSION_SECURITY));
+app.route('/api/loyalty', loyaltyRoutes(SESSION_SECURITY));
 
 app.use('/w/v1/*', corsOnErrors);
 app.use('/w/v1/*', limitBody(16 * 1024));
+// Before publicResponseRoutes, whose catch-all preflight does not allow the member panel's headers.
+app.route('/w/v1', memberPanelRoutes);
 app.route('/w/v1', publicResponseRoutes);
 app.route('/w/v1', widgetRoutes);
 

@@ -18,6 +18,10 @@ export interface Bindings {
   METRICS_QUEUE: Queue<import('./metrics/fan-out').RecomputeMessage>;
   /** Webhook deliveries, one message per delivery (see worker/webhooks/deliver.ts). */
   WEBHOOK_QUEUE: Queue<import('./webhooks/emit').WebhookMessage>;
+  /** Detractor alert emails: one message per email (an alert, or a window's digest; see worker/alerts). */
+  ALERT_QUEUE: Queue<import('./alerts/schemas').AlertMessage>;
+  /** Sender address of alert emails (default alerts@rapport.app); must be allowed by the mail transport. */
+  ALERT_FROM_EMAIL: string | undefined;
   /** Secret: base64 of 32 random bytes; webhook and email-link signing secrets are stored sealed with it (shared/secret-box.ts). */
   DATA_ENCRYPTION_KEY: string | undefined;
   /** First retry delay of a failed webhook delivery, doubled each time (default 10). */

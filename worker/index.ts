@@ -1,4 +1,6 @@
 import { app } from './app';
+import { ALERT_QUEUE, consumeAlertBatch } from './alerts/consumer';
+import type { AlertMessage } from './alerts/schemas';
 import { SEND_DEAD_LETTER_QUEUE, SEND_QUEUE, type SendMessage } from './email/queue';
 import { consumeDeadLetters, consumeSendBatch } from './email/send-consumer';
 import type { Bindings } from './env';
@@ -20,5 +22,6 @@ export default {
     if (batch.queue === SEND_DEAD_LETTER_QUEUE) await consumeDeadLetters(batch as MessageBatch<SendMessage>, env);
     if (batch.queue === WEBHOOK_QUEUE) await consumeWebhookBatch(batch as MessageBatch<WebhookMessage>, env);
     if (batch.queue === WEBHOOK_DEAD_LETTER_QUEUE) await consumeWebhookDeadLetters(batch as MessageBatch<WebhookMessage>, env);
+    if (batch.queue === ALERT_QUEUE) await consumeAlertBatch(batch as MessageBatch<AlertMessage>, env);
   },
 } satisfies ExportedHandler<Bindings>;

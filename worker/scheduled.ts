@@ -1,4 +1,5 @@
 import { lt } from 'drizzle-orm';
+import { sweepStalledAlerts } from './alerts/sweep';
 import { database, type Database } from './db/client';
 import { sessions } from './db/schema';
 import { startDueCampaigns } from './email/enqueue';
@@ -22,7 +23,9 @@ const metricsFanOut: ScheduledJob = async (db, env, now) => {
   await enqueueDueTenants(db, env.METRICS_QUEUE, now);
 };
 
-const JOBS: ScheduledJob[] = [purgeExpiredSessions, loyaltyJobs, idempotencyKeyPurge, webhookRequeue, metricsFanOut, startDueCampaigns];
+const alertSweep: ScheduledJob = (db, env, now) => sweepStalledAlerts(db, env.ALERT_QUEUE, now);
+
+const JOBS: ScheduledJob[] = [purgeExpiredSessions, loyaltyJobs, idempotencyKeyPurge, webhookRequeue, metricsFanOut, startDueCampaigns, alertSweep];
 
 /** Runs every job; one failing job does not stop the others, but the run still reports failure. */
 export async function runScheduledJobs(env: Bindings, now: number): Promise<void> {

@@ -1,44 +1,53 @@
 /**
  * npm run bench — speed and size figures of Rapport, each next to a ceiling measured in the same run.
  *
- * Starts the real Worker locally (wrangler's dev server: workerd + local D1 + rate limits, see test/node/worker-server.ts),
- * creates tenants through the API, then loads it with autocannon at a fixed concurrency for a fixed duration:
+ *   npm run bench                          metrics at 0.1 × full size (100,000 responses), about a minute
+ *   npm run bench -- --full-metrics        metrics at full size (1,000,000 responses), as `npm run bench:metrics`
+ *   npm run bench -- --metrics-scale=0.3   any other size
+ *
+ * Builds web/dist when it is missing or stale (node scripts/build.mjs: dashboard + widget), measures the widget and
+ * dashboard gzip sizes and the metrics engine (metrics-run.ts, in its own Miniflare), then starts the real Worker
+ * (wrangler's dev server: workerd + fresh migrated local D1 + rate limits, see test/node/worker-server.ts), creates
+ * tenants through the API and loads it with autocannon at a fixed concurrency for a fixed duration:
  *   ceiling   GET /healthz: the Worker with no I/O, the best this machine can do
  *   ingest    POST /w/v1/responses as the widget sends it (text/plain JSON, publishable key, allowed Origin)
  *   earn      POST /v1/loyalty/events with a fresh Idempotency-Key and event id per request
  *   redeem    POST /v1/loyalty/redemptions with a fresh Idempotency-Key per request
- * Sizes: widget gzip (scripts/build-widget.mjs) and dashboard initial JS gzip (web/size-report.mjs).
- * Metrics: the figures `npm run bench:metrics` wrote to test/artifacts/bench-metrics.json, when it has run.
- * Writes test/artifacts/bench.json.
+ * Prints the table (Markdown) and writes test/artifacts/bench.json.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 // @ts-expect-error: plain ESM build script without type declarations
 import * as widgetBuild from '../../scripts/build-widget.mjs';
 import { dashboardSizes } from '../../web/size-report.mjs';
 import { REPO_ROOT, startWorkerServer } from '../node/worker-server';
+import { ensureAssetsBuilt } from './build-assets';
 import { CONNECTIONS, DURATION_SECONDS, type LoadFigures, measure } from './load';
-import { type BenchRow, metricsRows, printTable } from './report';
-import { type BenchTenant, BENCH_CUSTOMER, BENCH_EVENT_TYPE, createBenchTenant, SHOP_ORIGIN } from './tenant-setup';
+import { fmt, runMetricsBench } from './metrics-run';
+import { type BenchRow, formatTable, metricsRows } from './report';
+import { type BenchTenant, BENCH_EVENT_TYPE, BENCH_CUSTOMER, createBenchTenant, SHOP_ORIGIN } from './tenant-setup';
 
 const { buildWidget, GZIP_BUDGET_BYTES } = widgetBuild as {
   buildWidget(options: { outDir: string }): Promise<{ total: number; sizes: Record<string, number> }>;
   GZIP_BUDGET_BYTES: number;
 };
 
+const DEFAULT_METRICS_SCALE = 0.1;
+
 /**
  * The Rate Limiting binding allows 1,200 writes a minute per widget key and per tenant (wrangler.toml); a 10-second
- * run at full speed sends more than that, so the load is spread over this many keys and tenants. Each request also
+ * run at full speed may send more than that, so the load is spread over this many keys and tenants. Each request also
  * carries its own CF-Connecting-IP, so the per-IP ingest limit (120/min) does not answer instead of the ingest path.
  */
 const SPREAD = 12;
 
-function ensureDashboardBuilt(): void {
-  if (existsSync(join(REPO_ROOT, 'web/dist/index.html'))) return;
-  const result = spawnSync('npm', ['run', 'build'], { cwd: REPO_ROOT, stdio: 'inherit' });
-  if (result.status !== 0) throw new Error('npm run build failed');
+function options(): { metricsScale: number } {
+  const { values } = parseArgs({ options: { 'full-metrics': { type: 'boolean' }, 'metrics-scale': { type: 'string' } } });
+  const metricsScale = values['full-metrics'] ? 1 : Number(values['metrics-scale'] ?? DEFAULT_METRICS_SCALE);
+  if (!(metricsScale > 0 && metricsScale <= 1)) throw new Error('--metrics-scale must be in (0, 1]');
+  return { metricsScale };
 }
 
 const ipOf = (n: number) => `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
@@ -69,11 +78,16 @@ function loadRow(name: string, figures: LoadFigures, ceiling: LoadFigures, minRa
 }
 
 async function main(): Promise<void> {
-  ensureDashboardBuilt();
+  const { metricsScale } = options();
+  ensureAssetsBuilt();
   const widgetDir = mkdtempSync(join(tmpdir(), 'rapport-bench-widget-'));
   const widget = await buildWidget({ outDir: widgetDir });
   rmSync(widgetDir, { recursive: true, force: true });
   const dashboard = dashboardSizes();
+
+  // Before the Worker starts, so the two do not compete for the CPU.
+  console.log(`metrics at ${metricsScale} × full size:`);
+  const metrics = await runMetricsBench(metricsScale, (line) => console.log(line));
 
   console.log(`Starting the Worker (${cpus().length} CPUs; ${CONNECTIONS} connections, ${DURATION_SECONDS} s per run)…`);
   const server = await startWorkerServer();
@@ -117,7 +131,11 @@ async function main(): Promise<void> {
       build: (n) => {
         const tenant = tenants[n % SPREAD]!;
         return {
-          headers: { Authorization: `Bearer ${tenant.secretKey}`, 'Idempotency-Key': `earn-${n}-${crypto.randomUUID()}`, 'CF-Connecting-IP': ipOf(n) },
+          headers: {
+            Authorization: `Bearer ${tenant.secretKey}`,
+            'Idempotency-Key': `earn-${n}-${crypto.randomUUID()}`,
+            'CF-Connecting-IP': ipOf(n),
+          },
           body: JSON.stringify({ id: `bench-event-${n}`, type: BENCH_EVENT_TYPE, customer: { externalId: `member-${n % 500}` } }),
         };
       },
@@ -131,7 +149,11 @@ async function main(): Promise<void> {
       build: (n) => {
         const tenant = tenants[n % SPREAD]!;
         return {
-          headers: { Authorization: `Bearer ${tenant.secretKey}`, 'Idempotency-Key': `redeem-${n}-${crypto.randomUUID()}`, 'CF-Connecting-IP': ipOf(n) },
+          headers: {
+            Authorization: `Bearer ${tenant.secretKey}`,
+            'Idempotency-Key': `redeem-${n}-${crypto.randomUUID()}`,
+            'CF-Connecting-IP': ipOf(n),
+          },
           body: JSON.stringify({ customer: BENCH_CUSTOMER, rewardId: tenant.rewardId }),
         };
       },
@@ -162,12 +184,17 @@ async function main(): Promise<void> {
         goal: `≤ ${dashboard.budget / 1024} KB`,
         met: dashboard.initialGzip <= dashboard.budget,
       },
-      ...metricsRows(join(REPO_ROOT, 'test/artifacts/bench-metrics.json')),
+      ...metricsRows(metrics),
     ];
-    printTable(rows);
+    console.log(`\n${formatTable(rows)}`);
     console.log(
       `\nLoad: autocannon, ${CONNECTIONS} connections, ${DURATION_SECONDS} s per run, against wrangler's local dev server on this machine. ` +
         `Writes are spread over ${SPREAD} widget keys / tenants (rate limits allow 1,200 a minute each) and every request has its own CF-Connecting-IP.`,
+    );
+    const { sizes } = metrics;
+    console.log(
+      `Metrics: ${metricsScale} × full size (${fmt(sizes.responses)} responses, ${fmt(sizes.customers)} customers, ${fmt(sizes.orders)} orders) ` +
+        'in a Miniflare local D1; `npm run bench -- --full-metrics` for 1,000,000 responses.',
     );
 
     mkdirSync(join(REPO_ROOT, 'test/artifacts'), { recursive: true });
@@ -177,6 +204,7 @@ async function main(): Promise<void> {
       load: { tool: 'autocannon', connections: CONNECTIONS, durationSeconds: DURATION_SECONDS, spreadOverKeysAndTenants: SPREAD },
       runs: { ceiling, ingest, earn, redeem },
       sizes: { widgetGzip: widget.total, widgetParts: widget.sizes, dashboardInitialGzip: dashboard.initialGzip },
+      metrics: { scale: metricsScale, ...metrics },
       rows,
     };
     writeFileSync(join(REPO_ROOT, 'test/artifacts/bench.json'), `${JSON.stringify(report, null, 2)}\n`);

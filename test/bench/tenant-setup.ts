@@ -19,15 +19,24 @@ export interface BenchTenant {
   rewardId: string;
 }
 
-async function send(baseUrl: string, path: string, init: { method: string; json?: unknown; headers?: Record<string, string> }): Promise<Response> {
+async function send(
+  baseUrl: string,
+  path: string,
+  init: { method: string; json?: unknown; headers?: Record<string, string> },
+): Promise<Response> {
   const headers: Record<string, string> = { 'CF-Connecting-IP': nextSetupIp(), ...init.headers };
   if (init.json !== undefined) headers['Content-Type'] = 'application/json';
-  return fetch(baseUrl + path, { method: init.method, headers, body: init.json === undefined ? undefined : JSON.stringify(init.json) });
+  return fetch(baseUrl + path, {
+    method: init.method,
+    headers,
+    body: init.json === undefined ? undefined : JSON.stringify(init.json),
+  });
 }
 
 async function expectStatus<T>(response: Promise<Response>, status: number, what: string): Promise<T> {
   const resolved = await response;
-  if (resolved.status !== status) throw new Error(`${what}: expected ${status}, got ${resolved.status}: ${await resolved.text()}`);
+  if (resolved.status !== status)
+    throw new Error(`${what}: expected ${status}, got ${resolved.status}: ${await resolved.text()}`);
   return (await resolved.json()) as T;
 }
 
@@ -67,8 +76,13 @@ export async function createBenchTenant(baseUrl: string, index: number, publisha
 
   const secretKey = await createKey(baseUrl, session, 'secret', 'bench server');
   const publishableKeys: string[] = [];
-  for (let i = 0; i < publishableKeyCount; i++) publishableKeys.push(await createKey(baseUrl, session, 'publishable', `bench widget ${i}`));
-  await expectStatus(send(baseUrl, '/api/tenant', { method: 'PATCH', headers: sessionHeaders(session), json: { allowedOrigins: [SHOP_ORIGIN] } }), 200, 'allow origin');
+  for (let i = 0; i < publishableKeyCount; i++)
+    publishableKeys.push(await createKey(baseUrl, session, 'publishable', `bench widget ${i}`));
+  await expectStatus(
+    send(baseUrl, '/api/tenant', { method: 'PATCH', headers: sessionHeaders(session), json: { allowedOrigins: [SHOP_ORIGIN] } }),
+    200,
+    'allow origin',
+  );
 
   const survey = await expectStatus<{ id: string }>(
     send(baseUrl, '/v1/surveys', {
@@ -92,9 +106,18 @@ export async function createBenchTenant(baseUrl: string, index: number, publisha
     201,
     'create survey',
   );
-  await expectStatus(loyalty(baseUrl, secretKey, '/rules', { eventType: BENCH_EVENT_TYPE, name: 'Bench events', points: 5 }), 201, 'create rule');
   await expectStatus(
-    loyalty(baseUrl, secretKey, '/adjustments', { customer: BENCH_CUSTOMER, points: 50_000_000, reason: 'bench opening balance', actor: 'bench' }),
+    loyalty(baseUrl, secretKey, '/rules', { eventType: BENCH_EVENT_TYPE, name: 'Bench events', points: 5 }),
+    201,
+    'create rule',
+  );
+  await expectStatus(
+    loyalty(baseUrl, secretKey, '/adjustments', {
+      customer: BENCH_CUSTOMER,
+      points: 50_000_000,
+      reason: 'bench opening balance',
+      actor: 'bench',
+    }),
     201,
     'fund member',
   );

@@ -2,10 +2,21 @@
 import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, startWorkerServer, type WorkerServer } from '../node/worker-server';
-import { ARTIFACTS, ensureDashboardBuilt, launchChromium, screenshot, seriousViolations } from '../node/dashboard-browser';
+import {
+  ARTIFACTS,
+  checkPages,
+  ensureDashboardBuilt,
+  launchChromium,
+  logIn,
+  newPage as openPage,
+  type PageOptions,
+  screenshot,
+  seriousViolations,
+  VIEWPORTS,
+} from '../node/dashboard-browser';
 
 let server: WorkerServer;
 let browser: Browser;
@@ -23,25 +34,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function newPage(
-  options: { width?: number; colorScheme?: 'light' | 'dark' } = {},
-): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({
-    baseURL: server.url,
-    locale: 'en-US',
-    viewport: { width: options.width ?? 1280, height: 800 },
-    colorScheme: options.colorScheme ?? 'light',
-  });
-  return { context, page: await context.newPage() };
-}
-
-async function logIn(page: Page, email: string, password: string): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
-}
+const newPage = (options: PageOptions = {}) => openPage(browser, server.url, options);
 
 /** Calls the dashboard API from the page, with its session cookie and CSRF token, like the app does. */
 async function callApi(page: Page, method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }> {
@@ -266,6 +259,68 @@ describe('dashboard', () => {
     await owner.getByRole('region', { name: 'Goals' }).getByText('On track').waitFor();
   });
 
+  it('shows the tone of comments and what detractors write about, and filters the feed by them', async () => {
+    const surveys = (await (await v1(secretKey, '/surveys')).json()) as { data: Array<{ id: string }> };
+    const comments: Array<[number, string]> = [
+      [1, 'Delivery was late again and the courier was rude.'],
+      [2, 'Terrible delivery, the parcel arrived broken.'],
+      [3, 'Доставка опоздала на неделю, ужасно.'],
+      [10, 'Great coffee and lovely friendly service!'],
+    ];
+    for (const [score, comment] of comments) {
+      const response = await v1(secretKey, '/responses', {
+        method: 'POST',
+        body: JSON.stringify({ surveyId: surveys.data[0]!.id, score, comment }),
+      });
+      expect(response.status).toBe(201);
+    }
+    expect((await v1(secretKey, '/metrics/recompute', { method: 'POST', body: JSON.stringify({ full: true }) })).status).toBe(
+      200,
+    );
+    const metrics = (await (await v1(secretKey, '/metrics?period=30d')).json()) as {
+      sentiment: { positive: number; neutral: number; negative: number; n: number };
+      detractorTopics: Array<{ topic: string; count: number }>;
+    };
+    expect(metrics.sentiment.n).toBeGreaterThan(0);
+    expect(metrics.detractorTopics.map((entry) => entry.topic)).toContain('delivery');
+
+    await owner.goto('/');
+    const tone = owner.getByRole('region', { name: 'Tone of comments' });
+    await tone.waitFor();
+    const legend = await tone.getByRole('listitem').allTextContents();
+    for (const [key, label] of [
+      ['positive', 'Positive'],
+      ['neutral', 'Neutral'],
+      ['negative', 'Negative'],
+    ] as const) {
+      expect(legend.some((item) => item.startsWith(`${label} ${Math.round(100 * metrics.sentiment[key])}%`))).toBe(true);
+    }
+    expect(legend).toContain(`n = ${metrics.sentiment.n}`);
+    const topics = owner.getByRole('region', { name: 'What detractors write about' });
+    const labels: Record<string, string> = { service: 'Service', product: 'Product', delivery: 'Delivery', price: 'Price' };
+    await expect(topics.getByRole('listitem').allTextContents()).resolves.toEqual(
+      metrics.detractorTopics.map(({ topic, count }) => `${labels[topic]}${count}`),
+    );
+
+    await topics.getByRole('link', { name: 'Delivery' }).click();
+    await owner.getByRole('heading', { level: 1, name: 'Responses' }).waitFor();
+    await expect(owner.getByLabel('Category').inputValue()).resolves.toBe('detractor');
+    await expect(owner.getByLabel('Topic').inputValue()).resolves.toBe('delivery');
+    const about = async (query: string) =>
+      ((await (await v1(secretKey, `/responses?limit=200&${query}`)).json()) as { data: unknown[] }).data.length;
+    const deliveryCount = await about('category=detractor&topic=delivery');
+    expect(deliveryCount).toBe(metrics.detractorTopics.find((entry) => entry.topic === 'delivery')!.count);
+    await owner.getByText(`${deliveryCount} shown`).waitFor();
+    const item = owner.getByRole('listitem').filter({ hasText: 'Terrible delivery' });
+    await expect(item.getByRole('list', { name: 'Comment tone and topics' }).textContent()).resolves.toContain('Delivery');
+
+    await owner.getByRole('button', { name: 'Reset' }).click();
+    await owner.getByLabel('Tone').selectOption('negative');
+    await owner.getByText(`${await about('sentiment=negative')} shown`).waitFor();
+    await expect(owner.locator('.chip-positive').count()).resolves.toBe(0);
+    await expect(owner.locator('.chip-negative').count()).resolves.toBeGreaterThan(0);
+  });
+
   it('lets a viewer look but not change settings (hidden in the UI, 403 from the API)', async () => {
     await owner.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
     await owner.getByRole('link', { name: 'Team' }).click();
@@ -324,6 +379,64 @@ describe('dashboard', () => {
       timezone: 'Europe/Moscow',
       allowedOrigins: ['https://shop.acme.example'],
     });
+  });
+
+  it('edits the alert recipients', async () => {
+    await owner.goto('/settings');
+    const alerts = owner.getByRole('region', { name: 'Alert recipients' });
+    await alerts.getByText('Nobody gets alerts yet.').waitFor();
+    await alerts.getByLabel('Recipient email').fill('not an address');
+    await alerts.getByRole('button', { name: 'Add recipient' }).click();
+    await alerts.getByText('Enter a valid email address').waitFor();
+    await alerts.getByLabel('Recipient email').fill('CX@acme.example');
+    await alerts.getByRole('button', { name: 'Add recipient' }).click();
+    await alerts.getByText('cx@acme.example', { exact: true }).waitFor();
+    expect((await callApi(owner, 'GET', '/api/tenant')).body).toMatchObject({ alertRecipients: ['cx@acme.example'] });
+    await owner.reload();
+    await owner.getByRole('region', { name: 'Alert recipients' }).getByText('cx@acme.example', { exact: true }).waitFor();
+  });
+
+  it('adds a webhook endpoint, shows its secret once, logs a test event, and deletes it', async () => {
+    // Nothing listens there: the test event's attempt is logged with the connection error, and retried.
+    const url = 'https://127.0.0.1:9/rapport-hooks';
+    await owner.goto('/settings');
+    await owner.getByRole('link', { name: 'Webhooks' }).click();
+    await owner.getByText('No endpoints yet.').waitFor();
+    await owner.getByLabel('Endpoint URL').fill('http://insecure.example/hooks');
+    await owner.getByRole('button', { name: 'Add endpoint' }).click();
+    await owner.getByText('Please fix the highlighted fields.').waitFor();
+    await expect(owner.getByLabel('Endpoint URL').getAttribute('aria-invalid')).resolves.toBe('true');
+    await owner.getByLabel('Endpoint URL').fill(url);
+    await owner.getByLabel('response.created').check();
+    await owner.getByRole('button', { name: 'Add endpoint' }).click();
+    const secret = (await owner.locator('pre code').textContent()) ?? '';
+    expect(secret).toMatch(/^whsec_/);
+    const row = owner.getByRole('row', { name: new RegExp(url.replaceAll('.', '\\.')) });
+    await expect(row.getByRole('cell').nth(1).textContent()).resolves.toBe('response.created');
+
+    await owner.reload();
+    await row.waitFor();
+    await expect(owner.locator('pre code').count()).resolves.toBe(0);
+    await expect(owner.getByRole('main').textContent()).resolves.not.toContain(secret);
+
+    await row.getByRole('button', { name: `Send a test event to ${url}` }).click();
+    await row.getByText('Test event queued').waitFor();
+    const log = owner.getByRole('region', { name: `Delivery log of ${url}` });
+    const delivery = log.getByRole('row', { name: /webhook\.test/ });
+    await delivery.waitFor();
+    // The log refreshes itself while the delivery is being retried.
+    await expect
+      .poll(async () => Number((await delivery.getByRole('cell').nth(2).textContent()) ?? 0), { timeout: 45_000 })
+      .toBeGreaterThan(0);
+    await expect(delivery.getByRole('cell').nth(1).textContent()).resolves.toMatch(/^(Retrying|Failed)$/);
+
+    await row.getByRole('button', { name: `Delete ${url}` }).click();
+    await row.getByRole('button', { name: 'Delete', exact: true }).click();
+    await row.getByText('Deleted', { exact: true }).waitFor();
+    const endpoints = (await (await v1(secretKey, '/webhooks/endpoints')).json()) as {
+      data: Array<{ url: string; active: boolean }>;
+    };
+    expect(endpoints.data).toEqual([expect.objectContaining({ url, active: false })]);
   });
 
   it('switches the interface to Russian and back', async () => {
@@ -392,9 +505,12 @@ describe('dashboard', () => {
     { path: '/goals', name: 'goals', heading: 'Goals' },
     { path: '/surveys', name: 'surveys', heading: 'Surveys' },
     { path: '/surveys/new', name: 'survey-new', heading: 'New survey' },
+    { path: '/campaigns', name: 'campaigns-empty', heading: 'Campaigns' },
+    { path: '/campaigns/new', name: 'campaign-new', heading: 'New campaign' },
     { path: '/settings', name: 'settings', heading: 'Settings' },
     { path: '/settings/keys', name: 'settings-keys', heading: 'Settings' },
     { path: '/settings/team', name: 'settings-team', heading: 'Settings' },
+    { path: '/settings/webhooks', name: 'settings-webhooks', heading: 'Settings' },
     { path: '/nowhere', name: 'not-found', heading: 'Page not found' },
   ];
 
@@ -402,12 +518,7 @@ describe('dashboard', () => {
     const surveys = (await (await v1(secretKey, '/surveys')).json()) as { data: Array<{ id: string; name: string }> };
     const pages = [...PAGES, { path: `/surveys/${surveys.data[0]!.id}`, name: 'survey-edit', heading: surveys.data[0]!.name }];
     const found: string[] = [];
-    for (const [width, colorScheme] of [
-      [1280, 'light'],
-      [375, 'light'],
-      [1280, 'dark'],
-      [375, 'dark'],
-    ] as const) {
+    for (const [width, colorScheme] of VIEWPORTS) {
       const { context, page } = await newPage({ width, colorScheme });
       for (const [path, name, heading] of [
         ['/login', 'login', 'Log in to Rapport'],
@@ -420,18 +531,10 @@ describe('dashboard', () => {
           found.push(`${name} ${width} ${colorScheme}: ${JSON.stringify(violation)}`);
       }
       await logIn(page, OWNER.email, OWNER.password);
-      for (const { path, name, heading } of pages) {
-        await page.goto(path);
-        await page.getByRole('heading', { level: 1, name: heading }).waitFor();
-        await page.waitForFunction(() => !document.querySelector('.state-loading'));
-        await page.waitForLoadState('networkidle');
-        await screenshot(page, `${name}-${width}-${colorScheme}`);
-        for (const violation of await seriousViolations(page))
-          found.push(`${name} ${width} ${colorScheme}: ${JSON.stringify(violation)}`);
-      }
+      found.push(...(await checkPages(page, pages, `${width}-${colorScheme}`)));
       await context.close();
     }
     writeFileSync(join(ARTIFACTS, 'axe-violations.json'), JSON.stringify(found, null, 2));
     expect(found).toEqual([]);
-  }, 300_000);
+  }, 600_000);
 });

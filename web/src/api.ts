@@ -25,6 +25,10 @@ export function whenSessionExpires(handler: () => void): void {
   onSessionExpired = handler;
 }
 
+/** For calls made without `api` (uploads with progress): the CSRF token and the 401 handler. */
+export const currentCsrfToken = () => csrfToken;
+export const sessionExpired = () => onSessionExpired();
+
 export type Query = Record<string, string | number | boolean | undefined | null>;
 
 /** `path?a=1&b=2`, leaving out empty values. */
@@ -39,7 +43,10 @@ export function withQuery(path: string, query: Query = {}): string {
 
 const OFFLINE: Problem = { title: 'offline', status: 0 };
 
-export async function api<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+export async function api<T>(
+  path: string,
+  init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
+): Promise<T> {
   const method = init.method ?? 'GET';
   let response: Response;
   try {
@@ -50,6 +57,7 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
         Accept: 'application/json',
         ...(init.body === undefined ? {} : { 'Content-Type': 'application/json' }),
         ...(method === 'GET' ? {} : { 'X-CSRF-Token': csrfToken }),
+        ...init.headers,
       },
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
     });

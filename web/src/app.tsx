@@ -17,6 +17,13 @@ const Surveys = lazy(() => import('./pages/surveys'));
 const SurveyEditor = lazy(() => import('./pages/survey-editor'));
 const Settings = lazy(() => import('./pages/settings'));
 const Goals = lazy(() => import('./pages/goals'));
+const Retention = lazy(() => import('./pages/retention'));
+const Customers = lazy(() => import('./pages/customers'));
+const Customer = lazy(() => import('./pages/customer'));
+const Loyalty = lazy(() => import('./pages/loyalty'));
+const Campaigns = lazy(() => import('./pages/campaigns'));
+const CampaignNew = lazy(() => import('./pages/campaign-new'));
+const Campaign = lazy(() => import('./pages/campaign'));
 const NotFound = lazy(() => import('./pages/not-found'));
 
 /** What a route passes its page: the `:name` parts of its pattern. */
@@ -26,9 +33,18 @@ const ROUTES: ReadonlyArray<[pattern: string, page: ComponentType<Params>]> = [
   ['/responses', Responses],
   ['/segments', Segments],
   ['/goals', Goals],
+  ['/retention', Retention],
+  ['/customers', Customers],
+  ['/customers/:id', Customer],
+  ['/loyalty', Loyalty],
+  ['/loyalty/:section', Loyalty],
+  ['/loyalty/members/:id', Loyalty],
   ['/surveys', Surveys],
   ['/surveys/new', SurveyEditor],
   ['/surveys/:id', SurveyEditor],
+  ['/campaigns', Campaigns],
+  ['/campaigns/new', CampaignNew],
+  ['/campaigns/:id', Campaign],
   ['/settings', Settings],
   ['/settings/:section', Settings],
 ];

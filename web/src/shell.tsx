@@ -9,7 +9,15 @@ const NAV: ReadonlyArray<{ href: string; label: MessageKey; icon: string }> = [
   { href: '/responses', label: 'nav.responses', icon: 'M4 5h16v11H8l-4 4z' },
   { href: '/segments', label: 'nav.segments', icon: 'M4 6h10M4 12h16M4 18h7' },
   { href: '/goals', label: 'nav.goals', icon: 'M12 3a9 9 0 1 0 9 9M12 7a5 5 0 1 0 5 5M12 11a1 1 0 1 0 1 1M13 11l7-7' },
+  { href: '/retention', label: 'nav.retention', icon: 'M4 12a8 8 0 1 0 3-6.2M4 4v4h4' },
+  {
+    href: '/customers',
+    label: 'nav.customers',
+    icon: 'M9 11a4 4 0 1 0 0-8 4 4 0 0 0 0 8zM2 21a7 7 0 0 1 14 0M17 4l1.2 2.4 2.8.4-2 1.9.5 2.7-2.5-1.3',
+  },
+  { href: '/loyalty', label: 'nav.loyalty', icon: 'M12 3l2.6 5.3 5.9.9-4.3 4.1 1 5.8L12 16.4l-5.2 2.7 1-5.8-4.3-4.1 5.9-.9z' },
   { href: '/surveys', label: 'nav.surveys', icon: 'M6 4h12v16H6zM9 9h6M9 13h6M9 17h3' },
+  { href: '/campaigns', label: 'nav.campaigns', icon: 'M3 6h18v12H3zM3 7l9 6 9-6' },
   {
     href: '/settings',
     label: 'nav.settings',

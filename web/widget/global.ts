@@ -9,6 +9,17 @@ export interface RapportGlobal {
   l?: string | undefined;
   /** Origin of the Rapport API, taken from the loader's own URL. */
   b?: string;
+  /** Opens the loyalty panel; set by the lazily loaded panel chunk (web/widget/loyalty/). */
+  o?: (context: LoyaltyContext) => void;
+}
+
+/** What the widget hands the loyalty panel chunk when `rapport('loyalty')` runs. */
+export interface LoyaltyContext {
+  key: string;
+  /** Origin of the Rapport API. */
+  base: string;
+  who: Identity;
+  locale: string | undefined;
 }
 
 /** What `rapport('identify', …)` accepts. */
@@ -18,4 +29,6 @@ export interface Identity {
   name?: string;
   locale?: string;
   properties?: Record<string, string | number | boolean | null>;
+  /** Hex HMAC-SHA256 of `id` made by the site's server with the member identity secret; needed by the loyalty panel. */
+  hash?: string;
 }

@@ -13,7 +13,7 @@ export interface PanelEvents {
 const ARROWS: Record<string, number> = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 };
 const THANK_YOU_MS = 4000;
 
-function adoptStyles(root: ShadowRoot, css: string): void {
+export function adoptStyles(root: ShadowRoot, css: string): void {
   try {
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(css);

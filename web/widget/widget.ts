@@ -7,6 +7,8 @@ import { openPanel } from './panel';
 import { load, randomId, save } from './storage';
 import { deviceType, inSample, urlMatches } from './targeting';
 
+declare const LOYALTY_PATH: string;
+
 type History = Record<string, { d?: number; a?: number }>;
 type Outgoing = [path: 'responses' | 'events', body: object];
 
@@ -141,6 +143,16 @@ function arm(survey: WidgetSurvey): void {
   }
 }
 
+/** The loyalty panel is a chunk of its own (own budget), fetched the first time it is opened. */
+function loyalty(): void {
+  const open = () => page.rapport!.o!({ key, base: stub.b!, who, locale });
+  if (page.rapport!.o) return open();
+  const script = document.createElement('script');
+  script.src = stub.b + LOYALTY_PATH;
+  script.onload = open;
+  document.head.append(script);
+}
+
 function command(name: string, argument?: unknown): void {
   if (name === 'identify') {
     who = (argument as Identity | undefined) ?? {};
@@ -152,6 +164,7 @@ function command(name: string, argument?: unknown): void {
     history = save('h', {});
     lastShownAt = save('t', 0);
   }
+  if (name === 'loyalty') loyalty();
   if (!config) {
     if (name === 'show' || name === 'track') pending.push([name, argument]);
     return;
@@ -169,6 +182,8 @@ async function start(): Promise<void> {
   for (const args of stub.q ?? []) command(args[0] as string, args[1]);
   page.rapport = Object.assign((name: string, argument?: unknown) => command(name, argument), { b: stub.b });
   addEventListener('online', () => void flush());
+  // Any element with data-rapport-loyalty is a launcher (works under a strict CSP, unlike an inline onclick).
+  document.addEventListener('click', (event) => (event.target as Element).closest('[data-rapport-loyalty]') && loyalty());
   void flush();
 
   const wanted = locale && /^[a-z]{2}$/.test(locale) ? `&locale=${locale}` : '';

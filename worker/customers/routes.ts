@@ -1,6 +1,8 @@
 import { createRoute } from '@hono/zod-openapi';
 import { createRouter, jsonBody, jsonResponse, page, problems, type Security } from '../http/openapi';
-import { IdParam } from '../shared/schemas';
+import { IdParam, PageQuery } from '../shared/schemas';
+import { CustomerOrder } from './order-schema';
+import { listCustomerOrders } from './orders';
 import { customerView, eraseCustomer, findCustomer, listCustomers, updateCustomer, upsertCustomer } from './repository';
 import { Customer, CustomerListQuery, UpdateCustomer, UpsertCustomer } from './schemas';
 
@@ -51,6 +53,18 @@ export const customerRoutes = (security: Security) =>
         responses: { 200: jsonResponse(Customer, 'The customer'), ...problems(401, 403, 404) },
       }),
       async (c) => c.json(customerView(await findCustomer(c.var.db, c.var.tenantId, c.req.valid('param').id)), 200),
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/customers/{id}/orders',
+        tags,
+        security,
+        summary: 'The customer’s orders as reported to the loyalty API, newest first',
+        request: { params: IdParam, query: PageQuery },
+        responses: { 200: jsonResponse(page(CustomerOrder), 'A page of orders'), ...problems(400, 401, 403, 404, 422) },
+      }),
+      async (c) => c.json(await listCustomerOrders(c.var.db, c.var.tenantId, c.req.valid('param').id, c.req.valid('query')), 200),
     )
     .openapi(
       createRoute({

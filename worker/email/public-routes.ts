@@ -13,6 +13,7 @@ import { HONEYPOT_SEGMENT } from './links';
 import { landingPage, messagePage, unsubscribePage } from './pages';
 import { loadRecipient, type RecipientContext } from './recipient-context';
 import { recordAnswer } from './record-answer';
+import { alertAfterWrite } from '../alerts/raise';
 import { announceCreatedResponses } from '../responses/announce';
 import type { HitKind } from './schemas';
 import { secretBox } from '../shared/secret-box';
@@ -78,7 +79,10 @@ async function confirm(c: Ctx, opened: Opened, kind: HitKind, score: number, com
   const now = Date.now();
   const userAgent = c.req.header('User-Agent');
   const judgement = await judgeHit(db, opened.claims, kind, score, userAgent, now);
-  if (judgement.reason === null) await recordAnswer(db, opened.context, score, comment, now, announceCreatedResponses(c));
+  if (judgement.reason === null) {
+    const responseId = await recordAnswer(db, opened.context, score, comment, now, announceCreatedResponses(c));
+    alertAfterWrite(c)(opened.context.campaign.tenantId, responseId);
+  }
   await storeHit(
     db,
     opened.claims,

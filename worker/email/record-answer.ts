@@ -5,6 +5,7 @@ import { Problem } from '../http/problem';
 import { withResponseRollups } from '../metrics/rollups';
 import { categorize } from '../responses/scoring';
 import type { ResponseCreated } from '../responses/announce';
+import { commentColumns } from '../responses/comment-analysis';
 import { findByClientId, submitResponse } from '../responses/submit';
 import type { RecipientContext } from './recipient-context';
 
@@ -56,7 +57,7 @@ export async function recordAnswer(
     .set({
       score,
       category: categorize(survey.kind, score),
-      ...(comment === undefined ? {} : { comment: comment || null }),
+      ...(comment === undefined ? {} : commentColumns(comment)),
       updatedAt: now,
     })
     .where(and(eq(responses.tenantId, tenantId), eq(responses.id, response.id)));

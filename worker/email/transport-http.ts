@@ -1,6 +1,9 @@
 import type { OutgoingEmail } from './compose-email';
 import { PermanentMailError, type MailTransport } from './transport';
 
+/** A provider that has not answered by then is treated as down: the send is retried (its Idempotency-Key prevents doubles). */
+const TIMEOUT_MS = 10_000;
+
 /** Statuses worth retrying: the provider's own trouble, timeouts and rate limits. */
 const isTransient = (status: number) => status >= 500 || status === 408 || status === 429;
 
@@ -27,6 +30,7 @@ export function httpTransport(url: string, token: string | undefined): MailTrans
           text: email.text,
           headers: email.headers,
         }),
+        signal: AbortSignal.timeout(TIMEOUT_MS),
       });
       await response.body?.cancel();
       if (response.ok) return;

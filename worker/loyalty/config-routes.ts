@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { createRouter, jsonBody, jsonResponse, page, problems, SECRET_KEY_SECURITY } from '../http/openapi';
+import { createRouter, jsonBody, jsonResponse, page, problems, type Security } from '../http/openapi';
 import { IdempotencyHeaders } from '../http/idempotency';
 import { IdParam, PageQuery } from '../shared/schemas';
 import { createReward, findReward, listRewards, retireReward, rewardView, updateReward } from './rewards';
@@ -9,12 +9,11 @@ import { CreateReward, CreateRule, CreateTier, Reward, Rule, Settings, Tier, Upd
 import { getSettings, updateSettings } from './settings';
 import { createTier, deleteTier, findTier, listTiers, tierView, updateTier } from './tiers';
 
-const security = SECRET_KEY_SECURITY;
 const writeProblems = problems(400, 401, 403, 404, 409, 413, 415, 422);
 const readProblems = problems(401, 403, 404);
 
-/** Programme configuration: settings and the catalogues of rules, tiers and rewards. */
-export const configRoutes = createRouter()
+/** Programme configuration: settings and the catalogues of rules, tiers and rewards; `security` documents the mount. */
+export const configRoutes = (security: Security) => createRouter()
   .openapi(
     createRoute({
       method: 'get',

@@ -3,6 +3,7 @@ import type { Database } from '../db/client';
 import { loyaltyEvents, loyaltyLots, loyaltyOrders, loyaltyRuleUsage } from '../db/schema';
 import { unprocessable } from '../http/problem';
 import { DAY_MS } from '../shared/time';
+import { orderRollups } from '../metrics/rollups';
 import { creditStatements, runBatch, violatedConstraint, type Statement } from './ledger';
 import { ensureMember } from './members';
 import { capPeriods, currencyExponent, eligibleAmount, lotExpiry, multiplied, purchasePoints } from './points';
@@ -210,10 +211,12 @@ export async function recordOrder(db: Database, tenantId: string, order: Order):
       createdAt: at,
     });
 
+  // Metrics count the order in the same batch as its row: a replayed order id aborts both.
+  const rollups = await orderRollups(db, tenantId, { customerId, total: order.total, createdAt: at });
   let status: OrderResult['status'] = 'ineligible';
   try {
     if (!rule || points === 0) {
-      await orderRow(0, null);
+      await runBatch(db, [orderRow(0, null), ...rollups]);
     } else {
       const availableAt = at + settings.pendingDays * DAY_MS;
       const credit = creditStatements(
@@ -235,11 +238,16 @@ export async function recordOrder(db: Database, tenantId: string, order: Order):
         now,
       );
       try {
-        await runBatch(db, [orderRow(points, credit.lotId), ...capStatements(db, tenantId, rule, customerId, at), ...credit.statements]);
+        await runBatch(db, [
+          orderRow(points, credit.lotId),
+          ...capStatements(db, tenantId, rule, customerId, at),
+          ...credit.statements,
+          ...rollups,
+        ]);
         status = availableAt > now ? 'pending' : 'available';
       } catch (error) {
         if (violatedConstraint(error) !== 'loyalty_rule_usage_cap') throw error;
-        await orderRow(0, null);
+        await runBatch(db, [orderRow(0, null), ...rollups]);
       }
     }
   } catch (error) {

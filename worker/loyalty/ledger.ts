@@ -3,15 +3,34 @@ import type { BatchItem } from 'drizzle-orm/batch';
 import type { Database } from '../db/client';
 import { loyaltyEntries, loyaltyLots, loyaltyMembers } from '../db/schema';
 import { conflict } from '../http/problem';
+import { pointsRollups, type BookedEntry } from '../metrics/points-rollups';
 import { newId } from '../shared/ids';
 import type { LotTake } from './points';
 import type { EntryKind } from './schemas';
 
 export type Statement = BatchItem<'sqlite'>;
 
+/**
+ * Entries built by `entryStatement`, so `runBatch` can add their metrics rollups. Every ledger write
+ * goes through `runBatch`, so no caller can book points the metrics do not see, or count them twice:
+ * a replayed source fails the entry's unique index and aborts the rollups with it.
+ */
+const bookedEntries = new WeakMap<Statement, { tenantId: string; entry: BookedEntry }>();
+
 /** Runs statements as one atomic D1 batch (a transaction): any failing statement undoes all of them. */
 export async function runBatch(db: Database, statements: Statement[]): Promise<void> {
-  const [first, ...rest] = statements;
+  const booked = statements.flatMap((statement) => bookedEntries.get(statement) ?? []);
+  const tenantIds = [...new Set(booked.map(({ tenantId }) => tenantId))];
+  const rollups = await Promise.all(
+    tenantIds.map((tenantId) =>
+      pointsRollups(
+        db,
+        tenantId,
+        booked.filter((item) => item.tenantId === tenantId).map(({ entry }) => entry),
+      ),
+    ),
+  );
+  const [first, ...rest] = [...statements, ...rollups.flat()];
   if (!first) return;
   await db.batch([first, ...rest]);
 }
@@ -61,8 +80,8 @@ export interface EntryInput {
   ruleId?: string | null;
 }
 
-export function entryStatement(db: Database, tenantId: string, entry: EntryInput, deltas: { available: number; pending: number }, now: number) {
-  return db.insert(loyaltyEntries).values({
+export function entryStatement(db: Database, tenantId: string, entry: EntryInput, deltas: { available: number; pending: number }, now: number): Statement {
+  const statement = db.insert(loyaltyEntries).values({
     id: newId('ent', now),
     tenantId,
     customerId: entry.customerId,
@@ -75,6 +94,11 @@ export function entryStatement(db: Database, tenantId: string, entry: EntryInput
     ruleId: entry.ruleId ?? null,
     createdAt: now,
   });
+  bookedEntries.set(statement, {
+    tenantId,
+    entry: { kind: entry.kind, availableDelta: deltas.available, pendingDelta: deltas.pending, createdAt: now },
+  });
+  return statement;
 }
 
 const memberRow = (tenantId: string, customerId: string) =>

@@ -1,4 +1,4 @@
-import { and, eq, or } from 'drizzle-orm';
+import { and, eq, or, type SQL } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { customers, loyaltyMembers } from '../db/schema';
 import { customerIdOf, upsertCustomerStatement } from '../customers/repository';
@@ -14,6 +14,25 @@ export function newReferralCode(): string {
   return Array.from(randomBase62(8), (char) => CODE_ALPHABET[char.charCodeAt(0) % CODE_ALPHABET.length]).join('');
 }
 
+/** An empty member row for a customer (an id or a subquery resolving one); does nothing if the member exists. */
+function insertMemberStatement(db: Database, tenantId: string, customerId: string | SQL, now: number) {
+  return db
+    .insert(loyaltyMembers)
+    .values({
+      tenantId,
+      customerId,
+      available: 0,
+      pending: 0,
+      lifetimeEarned: 0,
+      allowNegative: 0,
+      referralCode: newReferralCode(),
+      lastActivityAt: now,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .onConflictDoNothing({ target: [loyaltyMembers.tenantId, loyaltyMembers.customerId] });
+}
+
 /**
  * Creates the customer (if unknown) and their loyalty member row (if missing) in one batch, and
  * returns the customer id. Safe to call concurrently: both inserts are conflict-tolerant.
@@ -24,21 +43,7 @@ export async function ensureMember(db: Database, tenantId: string, ref: Customer
     try {
       const [, , [row]] = await db.batch([
         upsertCustomerStatement(db, tenantId, ref, now),
-        db
-          .insert(loyaltyMembers)
-          .values({
-            tenantId,
-            customerId: customerIdOf(tenantId, ref),
-            available: 0,
-            pending: 0,
-            lifetimeEarned: 0,
-            allowNegative: 0,
-            referralCode: newReferralCode(),
-            lastActivityAt: now,
-            createdAt: now,
-            updatedAt: now,
-          })
-          .onConflictDoNothing({ target: [loyaltyMembers.tenantId, loyaltyMembers.customerId] }),
+        insertMemberStatement(db, tenantId, customerIdOf(tenantId, ref), now),
         db.select({ id: customers.id }).from(customers).where(and(eq(customers.tenantId, tenantId), identity)),
       ]);
       return row!.id;
@@ -60,21 +65,7 @@ export async function findCustomerIdByKey(db: Database, tenantId: string, ref: C
 
 /** The member row of a customer known by id; a no-op when it exists. */
 export async function ensureMemberRow(db: Database, tenantId: string, customerId: string, now: number): Promise<void> {
-  await db
-    .insert(loyaltyMembers)
-    .values({
-      tenantId,
-      customerId,
-      available: 0,
-      pending: 0,
-      lifetimeEarned: 0,
-      allowNegative: 0,
-      referralCode: newReferralCode(),
-      lastActivityAt: now,
-      createdAt: now,
-      updatedAt: now,
-    })
-    .onConflictDoNothing({ target: [loyaltyMembers.tenantId, loyaltyMembers.customerId] });
+  await insertMemberStatement(db, tenantId, customerId, now);
 }
 
 /** The customer a path segment names: a Rapport customer id or the tenant's externalId. 404 outside the tenant. */

@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { loyaltyEntries, loyaltyLots, loyaltyOrders } from '../db/schema';
 import { conflict, notFound, unprocessable } from '../http/problem';
+import { refundRollups } from '../metrics/rollups';
 import { debitStatements, readSnapshot, runBatch, StalePlan, violatedConstraint, withReplanning } from './ledger';
 import { findOrder, SYSTEM_ACTOR, type OrderRow } from './earn';
 import { planSpend, refundReversal } from './points';
@@ -47,6 +48,7 @@ export async function refundOrder(db: Database, tenantId: string, orderId: strin
     const fromAvailable = allowNegative ? dueFromAvailable : Math.min(dueFromAvailable, Math.max(0, snapshot.available));
     const ownLotFirst = [...snapshot.lots].sort((a, b) => Number(b.id === order.lotId) - Number(a.id === order.lotId));
     const { takes } = planSpend(ownLotFirst, fromAvailable);
+    const rollups = await refundRollups(db, tenantId, { customerId: order.customerId, amount: refund.amount, orderCreatedAt: order.createdAt });
     const now = Date.now();
 
     try {
@@ -76,6 +78,7 @@ export async function refundOrder(db: Database, tenantId: string, orderId: strin
           },
           now,
         ),
+        ...rollups,
       ]);
     } catch (error) {
       const constraint = violatedConstraint(error);

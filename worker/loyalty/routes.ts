@@ -1,15 +1,18 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { createRouter, jsonBody, jsonResponse, page, problems, SECRET_KEY_SECURITY } from '../http/openapi';
+import { createRouter, jsonBody, jsonResponse, page, problems, SESSION_SECURITY, type Security } from '../http/openapi';
 import { IdempotencyHeaders, idempotent } from '../http/idempotency';
 import { unprocessable } from '../http/problem';
 import { IdParam, PageQuery } from '../shared/schemas';
 import { webhookNotifier } from '../webhooks/emit';
+import { adjustmentActor } from './actor';
 import { adjustPoints } from './adjustments';
 import { configRoutes } from './config-routes';
 import { recordEvent } from './earn';
 import { bookOrder } from './orders';
 import { findCustomerId } from './members';
+import { programmeOverview } from './programme';
+import { ProgrammeOverview } from './programme-schema';
 import { cancelRedemption, redeem, redemptionView } from './redemptions';
 import { createReferral, referralView } from './referrals';
 import { refundOrder } from './refunds';
@@ -33,17 +36,20 @@ import { announceTierChange, evaluateTierAfterEarn } from './tier-hooks';
 import { liability, listTransactions, memberView } from './view';
 
 const tags = ['Loyalty'];
-const security = SECRET_KEY_SECURITY;
 const MemberParam = z.object({ customer: z.string().min(1).max(128).meta({ description: 'Customer id (cus_…) or your externalId' }) });
 const OrderParam = z.object({ id: z.string().min(1).max(128) });
 const writeProblems = problems(400, 401, 403, 404, 409, 413, 415, 422, 429);
 
-export const loyaltyRoutes = createRouter();
-// Every mutating loyalty call names its operation, so a retry can never apply it twice.
-loyaltyRoutes.use('*', idempotent({ required: true }));
-loyaltyRoutes.route('/', configRoutes);
+/** Mounted at /v1/loyalty (secret key) and at /api/loyalty (dashboard session); `security` documents which. */
+export function loyaltyRoutes(security: Security) {
+  const loyaltyRoutes = createRouter();
+  // Every mutating loyalty call names its operation, so a retry can never apply it twice.
+  loyaltyRoutes.use('*', idempotent({ required: true }));
+  loyaltyRoutes.route('/', configRoutes(security));
+  // The dashboard books adjustments to the signed-in user; only API callers name an actor.
+  const adjustment = security === SESSION_SECURITY ? Adjustment.omit({ actor: true }) : Adjustment;
 
-loyaltyRoutes
+  return loyaltyRoutes
   .openapi(
     createRoute({
       method: 'post',
@@ -137,13 +143,17 @@ loyaltyRoutes
       tags,
       security,
       summary: 'Add or remove points by hand; reason and actor are recorded in the ledger',
-      request: { headers: IdempotencyHeaders, body: jsonBody(Adjustment) },
+      request: { headers: IdempotencyHeaders, body: jsonBody(adjustment) },
       responses: {
         201: jsonResponse(z.object({ id: z.string(), customerId: z.string(), points: z.number().int() }), 'Booked'),
         ...writeProblems,
       },
     }),
-    async (c) => c.json(await adjustPoints(c.var.db, c.var.tenantId, c.req.valid('json')), 201),
+    async (c) => {
+      const input: Omit<z.infer<typeof Adjustment>, 'actor'> & { actor?: string } = c.req.valid('json');
+      const actor = await adjustmentActor(c.var.db, c.var.principal, input.actor);
+      return c.json(await adjustPoints(c.var.db, c.var.tenantId, { ...input, actor }), 201);
+    },
   )
   .openapi(
     createRoute({
@@ -202,7 +212,19 @@ loyaltyRoutes
       responses: { 200: jsonResponse(Liability, 'Liability'), ...problems(401, 403) },
     }),
     async (c) => c.json(await liability(c.var.db, c.var.tenantId), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/programme',
+      tags,
+      security,
+      summary: 'Members, members per tier and redemptions per reward',
+      responses: { 200: jsonResponse(ProgrammeOverview, 'Programme overview'), ...problems(401, 403) },
+    }),
+    async (c) => c.json(await programmeOverview(c.var.db, c.var.tenantId), 200),
   );
+}
 
 function purchaseOrder(event: z.infer<typeof LoyaltyEvent>): z.infer<typeof Order> {
   if (event.orderId === undefined || event.amount === undefined || event.currency === undefined) {

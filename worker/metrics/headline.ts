@@ -1,5 +1,6 @@
 import type { SurveyKind } from '../surveys/schemas';
 import { ces } from './ces';
+import { NO_COMMENT_METRICS } from './comment-metrics';
 import { addCounts, EMPTY_COUNTS, type ScoreCounts } from './counts';
 import { csat } from './csat';
 import { nps, npsChange, type Nps } from './nps';
@@ -114,5 +115,8 @@ export function buildHeadline(input: PeriodInput): MetricsSnapshot {
     orders: input.orders && orderStats(input.orders),
     retention: input.retention,
     previous: headlineValues(input.previousRows, input.previousOrders),
+    // Filled in for the whole account by addPointsMetrics (metrics/points.ts).
+    points: null,
+    ...NO_COMMENT_METRICS,
   };
 }

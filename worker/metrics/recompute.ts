@@ -1,6 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { metricState } from '../db/schema';
+import { buildCohorts, COHORTS, readCohortCells } from './cohorts';
+import { addCommentMetrics } from './comment-metrics';
 import { buildCustomersSnapshot } from './customer-metrics';
 import { addDays, addMonths, localDay, monthOf, monthRange, monthsEndingWith, startOfLocalDay } from './days';
 import { buildHeadline } from './headline';
@@ -14,6 +16,7 @@ import {
   surveyKinds,
   type SurveyKinds,
 } from './rollup-reads';
+import { addPointsMetrics } from './points';
 import { retentionRate } from './retention';
 import { ROLLING_PERIODS, type MetricSettings, type MetricsSnapshot } from './schemas';
 import { ALL, buildSegments, CUSTOMERS, groupBySegment, SEGMENTS } from './segment-keys';
@@ -201,11 +204,16 @@ export async function recomputeTenant(
     ...(rolling.length > 0 ? await rollingSnapshots(context, today, timeZone) : []),
     ...(await monthSnapshots(context, months)),
   ];
+  await addCommentMetrics(db, tenantId, rows);
+  await addPointsMetrics(db, tenantId, rows);
   const customers = dayMoved || customersChanged;
-  if (customers)
+  if (customers) {
     rows.push({ period: CUSTOMERS, segment: ALL, data: await buildCustomersSnapshot(db, tenantId, now, today, settings) });
+    const cells = await readCohortCells(db, tenantId, currentMonth);
+    rows.push({ period: COHORTS, segment: ALL, data: buildCohorts(cells, currentMonth, today) });
+  }
 
-  const periods = [...rolling, ...months, ...(customers ? [CUSTOMERS] : [])];
+  const periods = [...rolling, ...months, ...(customers ? [CUSTOMERS, COHORTS] : [])];
   const written = await writeSnapshots(db, tenantId, periods, rows, dataVersion, now);
   await db.run(sql`INSERT INTO metric_state (tenant_id, data_version, computed_version, computed_day, computed_at)
     VALUES (${tenantId}, ${dataVersion}, ${dataVersion}, ${today}, ${now})

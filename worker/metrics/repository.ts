@@ -7,10 +7,19 @@ import { pageAfter, toPage } from '../shared/cursor';
 import { newId } from '../shared/ids';
 import type { PageQuery } from '../shared/schemas';
 import { toIso } from '../shared/time';
+import { COHORTS } from './cohorts';
 import { localDay, monthOf, monthRange, monthsEndingWith } from './days';
 import { goalStatus, goalValues } from './goals';
 import { buildHeadline } from './headline';
-import type { CreateGoal, CustomersSnapshot, GoalPeriod, MetricsSnapshot, SegmentsSnapshot, UpdateGoal } from './schemas';
+import type {
+  CohortsSnapshot,
+  CreateGoal,
+  CustomersSnapshot,
+  GoalPeriod,
+  MetricsSnapshot,
+  SegmentsSnapshot,
+  UpdateGoal,
+} from './schemas';
 import { ALL, CUSTOMERS, SEGMENTS } from './segment-keys';
 import { tenantTimeZone } from './time-zone';
 import { ROLLING_DAYS, rollingWindow } from './windows';
@@ -72,6 +81,12 @@ export async function segmentsFor(db: Database, tenantId: string, period: string
 
 export async function customersSnapshot(db: Database, tenantId: string): Promise<CustomersSnapshot | null> {
   return readSnapshot<CustomersSnapshot>(db, tenantId, CUSTOMERS, ALL);
+}
+
+/** The latest `months` cohorts; none before the first recompute. */
+export async function cohortsFor(db: Database, tenantId: string, months: number): Promise<CohortsSnapshot> {
+  const snapshot = await readSnapshot<CohortsSnapshot>(db, tenantId, COHORTS, ALL);
+  return { asOf: snapshot?.asOf ?? null, cohorts: snapshot?.cohorts.slice(-months) ?? [] };
 }
 
 // Goals

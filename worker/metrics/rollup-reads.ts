@@ -162,7 +162,8 @@ export async function changedDays(db: Database, tenantId: string, version: numbe
   const rows = await db.all<{ day: string }>(sql`
     SELECT day FROM metric_daily WHERE tenant_id = ${tenantId} AND version > ${version}
     UNION SELECT day FROM metric_segment_daily WHERE tenant_id = ${tenantId} AND version > ${version}
-    UNION SELECT day FROM metric_orders_daily WHERE tenant_id = ${tenantId} AND version > ${version}`);
+    UNION SELECT day FROM metric_orders_daily WHERE tenant_id = ${tenantId} AND version > ${version}
+    UNION SELECT day FROM metric_points_daily WHERE tenant_id = ${tenantId} AND version > ${version}`);
   return rows.map((row) => row.day);
 }
 

@@ -9,6 +9,8 @@ import {
   metricSegmentDaily,
   metricState,
 } from '../db/schema';
+import { cohortRollups } from './cohort-rollups';
+import { commentContribution } from './comment-rollups';
 import { localDay, monthOf } from './days';
 import { tenantTimeZone } from './time-zone';
 
@@ -21,16 +23,16 @@ export type Statement = BatchItem<'sqlite'>;
  * (INSERT … SELECT lists every column of the table in schema order, as drizzle's insert-select does.)
  */
 
-const currentVersion = (tenantId: string) => sql`(SELECT data_version FROM metric_state WHERE tenant_id = ${tenantId})`;
+export const currentVersion = (tenantId: string) => sql`(SELECT data_version FROM metric_state WHERE tenant_id = ${tenantId})`;
 
 /** Marks the tenant as changed; runs first in each rollup batch so the rows below carry the new version. */
-const bumpVersion = (db: Database, tenantId: string): Statement =>
+export const bumpVersion = (db: Database, tenantId: string): Statement =>
   db
     .insert(metricState)
     .values({ tenantId, dataVersion: 1 })
     .onConflictDoUpdate({ target: metricState.tenantId, set: { dataVersion: sql.raw('data_version + 1') } });
 
-const add = (column: string) => sql.raw(`${column} + excluded.${column}`);
+export const add = (column: string) => sql.raw(`${column} + excluded.${column}`);
 const COUNTER_UPDATES = {
   answered: add('answered'),
   promoters: add('promoters'),
@@ -41,21 +43,26 @@ const COUNTER_UPDATES = {
   version: sql.raw('excluded.version'),
 };
 
+/** (responseId, dimension, value) of every segment the responses matching `where` (over `responses r`) belong to. */
+export function segmentValues(where: SQL): SQL {
+  const scalar = sql.raw(
+    `CASE j.type WHEN 'true' THEN 'true' WHEN 'false' THEN 'false' ELSE substr(CAST(j.value AS TEXT), 1, 100) END`,
+  );
+  const scalarTypes = sql.raw(`j.type IN ('text', 'integer', 'real', 'true', 'false')`);
+  return sql`
+    SELECT r.id AS responseId, 'device' AS dimension, r.device AS value FROM responses r WHERE ${where} AND r.device IS NOT NULL
+    UNION ALL SELECT r.id, 'locale', r.locale FROM responses r WHERE ${where} AND r.locale IS NOT NULL
+    UNION ALL SELECT r.id, 'property.' || j.key, ${scalar} FROM responses r, json_each(r.properties) j WHERE ${where} AND ${scalarTypes}
+    UNION ALL SELECT r.id, 'customer.' || j.key, ${scalar} FROM responses r JOIN customers c ON c.tenant_id = r.tenant_id AND c.id = r.customer_id,
+      json_each(c.properties) j WHERE ${where} AND ${scalarTypes}`;
+}
+
 /** The response's contribution to every counter, times `sign` (+1 to add, −1 to take back before an update). */
 function responseContribution(db: Database, tenantId: string, responseId: string, day: string, sign: 1 | -1): Statement[] {
   const counters = sql`${sign}, ${sign} * (r.category = 'promoter'), ${sign} * (r.category = 'passive'), ${sign} * (r.category = 'detractor'),
     ${sign} * r.score, ${sign} * r.score * r.score`;
   const theResponse = sql`r.tenant_id = ${tenantId} AND r.id = ${responseId}`;
-  const scalar = sql.raw(
-    `CASE j.type WHEN 'true' THEN 'true' WHEN 'false' THEN 'false' ELSE substr(CAST(j.value AS TEXT), 1, 100) END`,
-  );
-  const scalarTypes = sql.raw(`j.type IN ('text', 'integer', 'real', 'true', 'false')`);
-  const segments: SQL = sql`
-    SELECT 'device' AS dimension, r.device AS value FROM responses r WHERE ${theResponse} AND r.device IS NOT NULL
-    UNION ALL SELECT 'locale', r.locale FROM responses r WHERE ${theResponse} AND r.locale IS NOT NULL
-    UNION ALL SELECT 'property.' || j.key, ${scalar} FROM responses r, json_each(r.properties) j WHERE ${theResponse} AND ${scalarTypes}
-    UNION ALL SELECT 'customer.' || j.key, ${scalar} FROM responses r JOIN customers c ON c.tenant_id = r.tenant_id AND c.id = r.customer_id,
-      json_each(c.properties) j WHERE ${theResponse} AND ${scalarTypes}`;
+  const segments = segmentValues(theResponse);
   return [
     db
       .insert(metricDaily)
@@ -82,6 +89,7 @@ function responseContribution(db: Database, tenantId: string, responseId: string
         ],
         set: COUNTER_UPDATES,
       }),
+    ...commentContribution(db, tenantId, responseId, day, sign),
   ];
 }
 
@@ -195,7 +203,9 @@ export interface RecordedOrder {
  * order id fails that insert (primary key) and so aborts these too.
  */
 export async function orderRollups(db: Database, tenantId: string, order: RecordedOrder): Promise<Statement[]> {
-  const day = localDay(order.createdAt, await tenantTimeZone(db, tenantId));
+  const timeZone = await tenantTimeZone(db, tenantId);
+  const day = localDay(order.createdAt, timeZone);
+  const latestMonth = [monthOf(day), monthOf(localDay(Date.now(), timeZone))].sort().at(-1)!;
   const version = currentVersion(tenantId);
   const isFirstOrder = sql`NOT EXISTS (SELECT 1 FROM metric_customers WHERE tenant_id = ${tenantId} AND customer_id = ${order.customerId} AND orders > 0)`;
   return [
@@ -234,6 +244,7 @@ export async function orderRollups(db: Database, tenantId: string, order: Record
           version: sql.raw('excluded.version'),
         },
       }),
+    ...cohortRollups(db, tenantId, { customerId: order.customerId, month: monthOf(day), latestMonth }),
     db
       .insert(metricCustomerMonths)
       .values({ tenantId, month: monthOf(day), customerId: order.customerId, orders: 1 })

@@ -3,8 +3,10 @@ import { z } from 'zod';
 import { createRouter, jsonBody, jsonResponse, page, problems, type Security } from '../http/openapi';
 import { notFound } from '../http/problem';
 import { IdParam, PageQuery } from '../shared/schemas';
+import { rebuildRollups } from './rebuild';
 import { recomputeTenant } from './recompute';
 import {
+  cohortsFor,
   createGoal,
   customersSnapshot,
   deleteGoal,
@@ -16,6 +18,8 @@ import {
   updateGoal,
 } from './repository';
 import {
+  CohortsQuery,
+  CohortsSnapshot,
   CreateGoal,
   CustomersSnapshot,
   Goal,
@@ -34,6 +38,10 @@ const tags = ['Metrics'];
 
 const RecomputeRequest = z.strictObject({
   full: z.boolean().default(false).meta({ description: 'Recompute every period instead of only those whose days changed' }),
+  rebuild: z.boolean().default(false).meta({
+    description:
+      'First rebuild the daily rollups from the raw rows (one-off, for data written before the rollups existed); implies full. Idempotent.',
+  }),
 });
 const RecomputeResponse = z.object({ skipped: z.boolean(), periods: z.array(z.string()), written: z.number().int() });
 
@@ -95,7 +103,11 @@ export const metricRoutes = (security: Security) =>
         request: { body: jsonBody(RecomputeRequest) },
         responses: { 200: jsonResponse(RecomputeResponse, 'Done'), ...problems(400, 401, 403, 415, 422) },
       }),
-      async (c) => c.json(await recomputeTenant(c.var.db, c.var.tenantId, Date.now(), { full: c.req.valid('json').full }), 200),
+      async (c) => {
+        const { full, rebuild } = c.req.valid('json');
+        if (rebuild) await rebuildRollups(c.var.db, c.var.tenantId);
+        return c.json(await recomputeTenant(c.var.db, c.var.tenantId, Date.now(), { full: full || rebuild }), 200);
+      },
     )
     .openapi(
       createRoute({
@@ -138,6 +150,20 @@ export const metricRoutes = (security: Security) =>
           throw notFound('Key-customer snapshot (computed by the scheduled recompute or POST /v1/metrics/recompute)');
         return c.json(snapshot, 200);
       },
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/metrics/cohorts',
+        tags,
+        security,
+        summary:
+          'Cohort retention: customers by month of first order, and the share of them ordering in each of the next 12 months',
+        description: 'Reads the snapshot the scheduled recompute wrote (empty before the first recompute).',
+        request: { query: CohortsQuery },
+        responses: { 200: jsonResponse(CohortsSnapshot, 'Cohorts, oldest first'), ...problems(401, 403, 422) },
+      }),
+      async (c) => c.json(await cohortsFor(c.var.db, c.var.tenantId, c.req.valid('query').months), 200),
     )
     .openapi(
       createRoute({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { RFM_SEGMENTS } from './rfm';
+import { TOPICS } from '../sentiment/types';
 
 export const ROLLING_PERIODS = ['7d', '30d', '90d', '365d'] as const;
 export const RollingPeriod = z.enum(ROLLING_PERIODS);
@@ -93,6 +94,39 @@ export const Retention = z.object({
     .meta({ description: 'A customer counts as active with an order in this many months up to the date' }),
 });
 
+// Comment sentiment and topics (see metrics/comment-metrics.ts)
+
+export const SentimentShare = z.object({
+  positive: z.number().meta({ description: 'Share of analysed comments that read positive, 0–1' }),
+  neutral: z.number().meta({ description: 'Share that read neutral, 0–1' }),
+  negative: z.number().meta({ description: 'Share that read negative, 0–1' }),
+  n: z.number().int().meta({ description: 'Comments analysed in the period (the shares’ denominator)' }),
+});
+export const TopicCount = z.object({
+  topic: z.enum(TOPICS),
+  count: z.number().int().meta({ description: 'Detractor comments about this topic' }),
+});
+
+// Loyalty points (see metrics/points.ts)
+
+export const PointsStats = z.object({
+  issued: z.number().int().meta({ description: 'Points credited by earning rules (purchases, events, referrals) in the period' }),
+  redeemed: z.number().int().meta({ description: 'Points spent on rewards, net of cancelled redemptions' }),
+  expired: z.number().int(),
+  reversed: z.number().int().meta({ description: 'Points taken back by order refunds' }),
+  adjusted: z.number().int().meta({ description: 'Manual corrections, net (may be negative)' }),
+  liability: z
+    .object({
+      available: z.number().int(),
+      pending: z.number().int(),
+      currency: z.string(),
+      pointValue: z.number().meta({ description: 'Currency units per point' }),
+      value: z.number().meta({ description: '(available + pending) × point value, in whole currency units' }),
+    })
+    .meta({ description: 'Outstanding points at the end of the period (today for rolling periods), net of negative balances' }),
+});
+export type PointsStats = z.infer<typeof PointsStats>;
+
 /** One period (and segment) as the recompute wrote it. Empty periods have null metrics, never 0. */
 export const MetricsSnapshot = z.object({
   period: z.string(),
@@ -108,6 +142,15 @@ export const MetricsSnapshot = z.object({
   orders: OrderStats.nullable().meta({ description: 'Whole account only' }),
   retention: Retention.nullable().meta({ description: 'Calendar months, whole account only' }),
   previous: HeadlineValues,
+  points: PointsStats.nullable().meta({
+    description: 'Loyalty points, whole account only; null when no points were booked up to the end of the period',
+  }),
+  sentiment: SentimentShare.nullable().meta({
+    description: 'Tone of the period’s comments; null without comments, and for segments other than all, channel:… and survey:…',
+  }),
+  detractorTopics: z.array(TopicCount).meta({
+    description: 'Topics of detractors’ comments, most mentioned first (a comment can have several); empty when none',
+  }),
 });
 export type MetricsSnapshot = z.infer<typeof MetricsSnapshot>;
 
@@ -200,4 +243,49 @@ export const Goal = z.object({
   onTrack: z.boolean().nullable().meta({ description: 'Null while there is no current value' }),
   createdAt: z.string(),
   updatedAt: z.string(),
+});
+
+// Cohort retention
+
+export const COHORT_FOLLOW_UP_MONTHS = 12;
+/** Cohort months kept in the snapshot; the API returns the latest `months` of them. */
+export const COHORT_MONTHS = 24;
+
+export const CohortCell = z.object({
+  offset: z
+    .number()
+    .int()
+    .min(1)
+    .max(COHORT_FOLLOW_UP_MONTHS)
+    .meta({ description: 'Months after the cohort month: 1 = the next month' }),
+  month: z.string().meta({ description: 'YYYY-MM' }),
+  customers: z.number().int().meta({ description: 'Customers of the cohort with at least one order in that month' }),
+  share: z.number().nullable().meta({ description: 'customers ÷ cohort size (0–1); null when the cohort is empty' }),
+  complete: z.boolean().meta({ description: 'False for the current month, which is still running' }),
+});
+
+export const Cohort = z.object({
+  cohort: z.string().meta({ description: 'YYYY-MM: the month of these customers’ first order (tenant time zone)' }),
+  size: z.number().int().meta({ description: 'Customers whose first order was in that month' }),
+  months: z.array(CohortCell).meta({
+    description: `The following months, oldest first, up to ${COHORT_FOLLOW_UP_MONTHS}; months that have not begun yet are absent`,
+  }),
+});
+
+export const CohortsSnapshot = z.object({
+  asOf: z.string().nullable().meta({ description: 'Tenant-local day of the recompute that wrote this; null before the first' }),
+  cohorts: z
+    .array(Cohort)
+    .meta({ description: 'One per month, oldest first, ending with the current month; empty months have size 0' }),
+});
+export type CohortsSnapshot = z.infer<typeof CohortsSnapshot>;
+
+export const CohortsQuery = z.object({
+  months: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(COHORT_MONTHS)
+    .default(12)
+    .meta({ description: 'How many cohorts (months), ending with the current one' }),
 });

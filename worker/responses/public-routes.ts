@@ -6,6 +6,7 @@ import { responses, surveys } from '../db/schema';
 import { clientIp, enforceRateLimit } from '../http/limits';
 import { createRouter, jsonResponse, problems } from '../http/openapi';
 import { conflict, notFound } from '../http/problem';
+import { withResponseRollups } from '../metrics/rollups';
 import { findSurvey } from '../surveys/repository';
 import { authorizeBrowser, enforceKeyLimit } from '../widget/authorize';
 import { answerWindowStart } from '../widget/recontact';
@@ -14,7 +15,9 @@ import { subjectOf } from '../widget/subject';
 import { readTextJson } from '../widget/text-body';
 import { categorize } from './scoring';
 import { PublicResponse } from './schemas';
+import { alertAfterWrite } from '../alerts/raise';
 import { announceCreatedResponses } from './announce';
+import { commentColumns } from './comment-analysis';
 import { assertScore, findByClientId, submitResponse } from './submit';
 
 const Recorded = z.object({ id: z.string() });
@@ -25,15 +28,17 @@ type SurveyRow = typeof surveys.$inferSelect;
 /** The widget's second call for the same answer: the comment (and a corrected score) land on the same row. */
 async function updateAnswer(db: Database, existing: ResponseRow, survey: SurveyRow, input: PublicResponse): Promise<void> {
   if (existing.surveyId !== survey.id) throw conflict('This id belongs to another survey’s response.');
-  await db
+  const update = db
     .update(responses)
     .set({
       score: input.score,
       category: categorize(survey.kind, input.score),
-      ...(input.comment === undefined ? {} : { comment: input.comment || null }),
+      ...(input.comment === undefined ? {} : commentColumns(input.comment)),
       updatedAt: Date.now(),
     })
     .where(and(eq(responses.tenantId, existing.tenantId), eq(responses.id, existing.id)));
+  // The metrics rollups take the old score and comment back and add the new ones, in the same batch.
+  await db.batch(await withResponseRollups(db, existing.tenantId, existing, update));
 }
 
 export const publicResponseRoutes = createRouter();
@@ -81,6 +86,7 @@ publicResponseRoutes.openapi(
     const existing = await findByClientId(c.var.db, tenantId, input.id);
     if (existing) {
       await updateAnswer(c.var.db, existing, survey, input);
+      alertAfterWrite(c)(tenantId, existing.id);
       return c.json({ id: existing.id }, 200);
     }
 
@@ -107,6 +113,7 @@ publicResponseRoutes.openapi(
         { ...input, clientId: input.id, channel: 'widget' },
         announceCreatedResponses(c),
       );
+      alertAfterWrite(c)(tenantId, row.id);
       return c.json({ id: row.id }, 201);
     } catch (error) {
       if (subject) await releaseAnswer(c.var.db, tenantId, input.id);

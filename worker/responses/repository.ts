@@ -1,9 +1,11 @@
-import { and, eq, gte, isNotNull, isNull, lt, type SQL } from 'drizzle-orm';
+import { and, eq, gte, isNotNull, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { responses } from '../db/schema';
 import { notFound } from '../http/problem';
 import { pageAfter, toPage } from '../shared/cursor';
 import { toIso } from '../shared/time';
+import { withResponseRollups } from '../metrics/rollups';
+import { commentColumns } from './comment-analysis';
 import type { ResponseListQuery } from './schemas';
 
 type ResponseRow = typeof responses.$inferSelect;
@@ -16,6 +18,9 @@ export const responseView = (row: ResponseRow) => ({
   score: row.score,
   category: row.category,
   comment: row.comment,
+  sentiment: row.sentiment,
+  sentimentScore: row.sentimentScore,
+  topics: row.topics,
   channel: row.channel,
   locale: row.locale,
   pageUrl: row.pageUrl,
@@ -37,6 +42,8 @@ export function responseFilters(tenantId: string, filters: ResponseFilters): SQL
     filters.category ? eq(responses.category, filters.category) : undefined,
     filters.hasComment === 'true' ? isNotNull(responses.comment) : undefined,
     filters.hasComment === 'false' ? isNull(responses.comment) : undefined,
+    filters.sentiment ? eq(responses.sentiment, filters.sentiment) : undefined,
+    filters.topic ? sql`EXISTS (SELECT 1 FROM json_each(${responses.topics}) WHERE value = ${filters.topic})` : undefined,
     filters.from ? gte(responses.createdAt, Date.parse(filters.from)) : undefined,
     filters.to ? lt(responses.createdAt, Date.parse(filters.to)) : undefined,
   );
@@ -63,12 +70,13 @@ export async function findResponse(db: Database, tenantId: string, responseId: s
   return row;
 }
 
+/** Replaces the comment and its analysis; the comment metrics rollups move with it in the same batch. */
 export async function setComment(db: Database, tenantId: string, responseId: string, comment: string | null) {
-  const [row] = await db
+  const existing = await findResponse(db, tenantId, responseId);
+  const update = db
     .update(responses)
-    .set({ comment: comment || null, updatedAt: Date.now() })
-    .where(and(eq(responses.tenantId, tenantId), eq(responses.id, responseId)))
-    .returning();
-  if (!row) throw notFound('Response');
-  return row;
+    .set({ ...commentColumns(comment), updatedAt: Date.now() })
+    .where(and(eq(responses.tenantId, tenantId), eq(responses.id, responseId)));
+  await db.batch(await withResponseRollups(db, tenantId, existing, update));
+  return findResponse(db, tenantId, responseId);
 }

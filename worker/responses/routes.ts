@@ -5,6 +5,7 @@ import { conflict } from '../http/problem';
 import { newId } from '../shared/ids';
 import { IdParam } from '../shared/schemas';
 import { findSurvey } from '../surveys/repository';
+import { alertAfterWrite } from '../alerts/raise';
 import { announceCreatedResponses } from './announce';
 import { exportResponsesCsv } from './export';
 import { findResponse, listResponses, responseView, setComment } from './repository';
@@ -48,6 +49,7 @@ export const responseRoutes = (security: Security) =>
           },
           announceCreatedResponses(c),
         );
+        alertAfterWrite(c)(c.var.tenantId, row.id);
         return created ? c.json(responseView(row), 201) : c.json(responseView(row), 200);
       },
     )
@@ -102,13 +104,13 @@ export const responseRoutes = (security: Security) =>
         path: '/responses/{id}',
         tags,
         security,
-        summary: 'Add, replace or remove (null) the comment of a response',
+        summary: 'Add, replace or remove (null) the comment of a response; its sentiment and topics are analysed anew',
         request: { params: IdParam, body: jsonBody(UpdateResponseComment) },
         responses: { 200: jsonResponse(SurveyResponse, 'Updated'), ...problems(400, 401, 403, 404, 413, 415, 422) },
       }),
-      async (c) =>
-        c.json(
-          responseView(await setComment(c.var.db, c.var.tenantId, c.req.valid('param').id, c.req.valid('json').comment)),
-          200,
-        ),
+      async (c) => {
+        const row = await setComment(c.var.db, c.var.tenantId, c.req.valid('param').id, c.req.valid('json').comment);
+        alertAfterWrite(c)(c.var.tenantId, row.id);
+        return c.json(responseView(row), 200);
+      },
     );

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SENTIMENTS, TOPICS } from '../sentiment/types';
 import { Email, ExternalId, Locale, Properties, Timestamp } from '../shared/schemas';
 
 export const CHANNELS = ['api', 'widget', 'email', 'in_app', 'sms', 'other'] as const;
@@ -12,6 +13,10 @@ export type Device = z.infer<typeof Device>;
 export const CATEGORIES = ['promoter', 'passive', 'detractor'] as const;
 export const Category = z.enum(CATEGORIES);
 export type Category = z.infer<typeof Category>;
+
+export { SENTIMENTS, TOPICS };
+export const Sentiment = z.enum(SENTIMENTS).meta({ description: 'Tone of the comment, analysed when it was written' });
+export const Topic = z.enum(TOPICS);
 
 export const MAX_COMMENT_LENGTH = 5000;
 export const Comment = z.string().trim().max(MAX_COMMENT_LENGTH);
@@ -60,6 +65,8 @@ export const ResponseListQuery = z.object({
   channel: Channel.optional(),
   category: Category.optional(),
   hasComment: z.enum(['true', 'false']).optional(),
+  sentiment: Sentiment.optional().meta({ description: 'Only responses whose comment has this tone' }),
+  topic: Topic.optional().meta({ description: 'Only responses whose comment is about this topic' }),
   from: Timestamp.optional(),
   to: Timestamp.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -75,6 +82,9 @@ export const SurveyResponse = z.object({
   score: z.number().int(),
   category: Category.nullable(),
   comment: z.string().nullable(),
+  sentiment: Sentiment.nullable().meta({ description: 'Null without a comment' }),
+  sentimentScore: z.number().min(-1).max(1).nullable().meta({ description: '−1 (very negative) … 1 (very positive); null without a comment' }),
+  topics: z.array(Topic).meta({ description: 'What the comment is about (service, product, delivery, price); empty without a comment' }),
   channel: Channel,
   locale: z.string().nullable(),
   pageUrl: z.string().nullable(),

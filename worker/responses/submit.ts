@@ -9,6 +9,7 @@ import { responseRollups } from '../metrics/rollups';
 import { newId } from '../shared/ids';
 import type { Properties } from '../shared/schemas';
 import type { ResponseCreated } from './announce';
+import { commentColumns } from './comment-analysis';
 import { categorize, isScoreInRange, SCALES } from './scoring';
 import type { Channel, CustomerRef, Device } from './schemas';
 
@@ -87,7 +88,7 @@ export async function submitResponse(
       clientId: submission.clientId,
       score: submission.score,
       category: categorize(survey.kind, submission.score),
-      comment: submission.comment || null,
+      ...commentColumns(submission.comment),
       channel: submission.channel,
       locale: submission.locale ?? ref?.locale ?? null,
       pageUrl: submission.pageUrl ?? null,

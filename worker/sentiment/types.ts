@@ -1,5 +1,7 @@
-export type Sentiment = 'positive' | 'neutral' | 'negative';
-export type Topic = 'service' | 'product' | 'delivery' | 'price';
+export const SENTIMENTS = ['positive', 'neutral', 'negative'] as const;
+export type Sentiment = (typeof SENTIMENTS)[number];
+export const TOPICS = ['service', 'product', 'delivery', 'price'] as const;
+export type Topic = (typeof TOPICS)[number];
 export type Language = 'ru' | 'en' | 'other';
 
 export interface CommentAnalysis {
@@ -15,5 +17,3 @@ export interface CommentAnalysis {
 export interface AnalyzeOptions {
   tenantKeywords?: readonly string[];
 }
-
-export const TOPICS: readonly Topic[] = ['service', 'product', 'delivery', 'price'];

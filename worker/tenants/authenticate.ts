@@ -2,6 +2,7 @@ import type { MiddlewareHandler } from 'hono';
 import { and, eq, gt, isNull, lt, or } from 'drizzle-orm';
 import { apiKeys, sessions, users } from '../db/schema';
 import type { AppEnv } from '../env';
+import { clientIp, enforceRateLimit } from '../http/limits';
 import { forbidden, unauthorized } from '../http/problem';
 import { timingSafeEqual } from '../shared/crypto';
 import { apiKeyKindOf, hashApiKey } from './api-keys';
@@ -26,9 +27,12 @@ export const requireApiKey =
     const token = bearerToken(c.req.header('Authorization'));
     if (!token) throw unauthorized('Send your API key as `Authorization: Bearer rk_sk_…`.');
     const presented = apiKeyKindOf(token);
-    if (!presented) throw unauthorized('Malformed API key.');
-    const key = await findActiveKey(c.var.db, token);
-    if (!key) throw unauthorized('Unknown or revoked API key.');
+    const key = presented ? await findActiveKey(c.var.db, token) : null;
+    if (!key) {
+      // Only failed checks count, so valid keys pay nothing; a guesser gets 429s instead of answers.
+      await enforceRateLimit(c.env, 'LOGIN_LIMITER', `key-check:${clientIp(c.req.raw)}`);
+      throw unauthorized(presented ? 'Unknown or revoked API key.' : 'Malformed API key.');
+    }
     if (key.kind !== kind) throw forbidden(`This route needs a ${kind} key; a ${key.kind} key was sent.`);
     c.set('principal', { type: 'key', tenantId: key.tenantId, keyId: key.id, kind: key.kind });
     c.set('tenantId', key.tenantId);

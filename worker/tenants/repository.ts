@@ -19,6 +19,7 @@ export const tenantView = (row: TenantRow) => ({
   timezone: row.timezone,
   currency: row.currency,
   allowedOrigins: row.allowedOrigins,
+  alertRecipients: row.alertRecipients,
   createdAt: toIso(row.createdAt),
 });
 

@@ -199,7 +199,7 @@ export const tenantRoutes = createRouter()
       method: 'patch',
       path: '/',
       tags: ['Tenant'],
-      summary: 'Change tenant settings (name, locale, time zone, currency, allowed widget origins)',
+      summary: 'Change tenant settings (name, locale, time zone, currency, allowed widget origins, alert recipients)',
       security: SESSION_SECURITY,
       request: { body: jsonBody(UpdateTenant) },
       responses: { 200: jsonResponse(Tenant, 'Updated'), ...problems(400, 401, 403, 413, 422) },

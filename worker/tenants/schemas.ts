@@ -46,6 +46,15 @@ export const Origin = z
     }
   }, 'expected an origin such as https://shop.example');
 
+export const MAX_ALERT_RECIPIENTS = 20;
+export const AlertRecipients = z
+  .array(Email)
+  .max(MAX_ALERT_RECIPIENTS)
+  .transform((emails) => [...new Set(emails)])
+  .meta({
+    description: 'Who gets an email when a detractor score or a negative comment arrives (a digest when many arrive at once); [] for nobody',
+  });
+
 export const UpdateTenant = z
   .strictObject({
     name: z.string().trim().min(1).max(200),
@@ -53,6 +62,7 @@ export const UpdateTenant = z
     timezone: Timezone,
     currency: z.string().regex(/^[A-Z]{3}$/, 'ISO 4217 code such as EUR'),
     allowedOrigins: z.array(Origin).max(50),
+    alertRecipients: AlertRecipients,
   })
   .partial()
   .refine((patch) => Object.keys(patch).length > 0, 'nothing to update');
@@ -64,6 +74,7 @@ export const Tenant = z.object({
   timezone: z.string(),
   currency: z.string(),
   allowedOrigins: z.array(z.string()),
+  alertRecipients: z.array(z.string()).meta({ description: 'Who gets detractor alert emails' }),
   createdAt: z.string(),
 });
 

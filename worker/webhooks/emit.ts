@@ -4,8 +4,9 @@ import { webhookDeliveries } from '../db/schema';
 import type { Bindings } from '../env';
 import { newId } from '../shared/ids';
 import { toIso } from '../shared/time';
-import { subscribedEndpoints } from './endpoints';
-import type { WebhookEventType } from './schemas';
+import { conflict } from '../http/problem';
+import { findEndpoint, subscribedEndpoints } from './endpoints';
+import { type DeliveryEventType, TEST_EVENT_TYPE, type WebhookEventType } from './schemas';
 
 export const WEBHOOK_QUEUE = 'rapport-webhooks';
 export const WEBHOOK_DEAD_LETTER_QUEUE = 'rapport-webhooks-dlq';
@@ -30,8 +31,40 @@ export async function emitWebhookEvent(
   data: Record<string, unknown>,
   now = Date.now(),
 ): Promise<void> {
-  const endpoints = await subscribedEndpoints(db, tenantId, type);
-  if (endpoints.length === 0) return;
+  await recordDeliveries(db, queue, tenantId, await subscribedEndpoints(db, tenantId, type), type, data, now);
+}
+
+/** Queues a `webhook.test` delivery to one active endpoint, whatever it subscribes to; it shows in the delivery log. */
+export async function sendTestEvent(
+  db: Database,
+  queue: Queue<WebhookMessage>,
+  tenantId: string,
+  endpointId: string,
+  now = Date.now(),
+) {
+  const endpoint = await findEndpoint(db, tenantId, endpointId);
+  if (!endpoint.active) throw conflict('The endpoint is deactivated; nothing is sent to it.');
+  const [delivery] = await recordDeliveries(db, queue, tenantId, [endpoint], TEST_EVENT_TYPE, { endpointId, test: true }, now);
+  return {
+    id: delivery!.id,
+    eventType: delivery!.eventType,
+    status: delivery!.status,
+    attempts: [],
+    createdAt: toIso(now),
+    deliveredAt: null,
+  };
+}
+
+async function recordDeliveries(
+  db: Database,
+  queue: Queue<WebhookMessage>,
+  tenantId: string,
+  endpoints: Array<{ id: string }>,
+  type: DeliveryEventType,
+  data: Record<string, unknown>,
+  now: number,
+) {
+  if (endpoints.length === 0) return [];
   const payload = JSON.stringify({ type, timestamp: toIso(now), data });
   const rows = endpoints.map((endpoint) => ({
     id: newId('msg', now),
@@ -45,6 +78,7 @@ export async function emitWebhookEvent(
   }));
   await db.insert(webhookDeliveries).values(rows);
   await queue.sendBatch(rows.map((row) => ({ body: { tenantId, deliveryId: row.id } })));
+  return rows;
 }
 
 /** A Notify bound to this environment; a webhook failure is logged and never fails the caller's request. */
@@ -53,7 +87,14 @@ export function webhookNotifier(db: Database, env: Bindings): Notify {
     try {
       await emitWebhookEvent(db, env.WEBHOOK_QUEUE, tenantId, type, data);
     } catch (error) {
-      console.error(JSON.stringify({ message: 'webhook emit failed', tenantId, type, error: error instanceof Error ? error.name : 'unknown' }));
+      console.error(
+        JSON.stringify({
+          message: 'webhook emit failed',
+          tenantId,
+          type,
+          error: error instanceof Error ? error.name : 'unknown',
+        }),
+      );
     }
   };
 }
@@ -69,7 +110,13 @@ export async function requeueStalledDeliveries(db: Database, queue: Queue<Webhoo
   const stalled = await db
     .select({ tenantId: webhookDeliveries.tenantId, deliveryId: webhookDeliveries.id })
     .from(webhookDeliveries)
-    .where(and(eq(webhookDeliveries.status, 'pending'), eq(webhookDeliveries.attempts, 0), lt(webhookDeliveries.createdAt, now - STALLED_AFTER_MS)))
+    .where(
+      and(
+        eq(webhookDeliveries.status, 'pending'),
+        eq(webhookDeliveries.attempts, 0),
+        lt(webhookDeliveries.createdAt, now - STALLED_AFTER_MS),
+      ),
+    )
     .limit(100);
   if (stalled.length > 0) await queue.sendBatch(stalled.map((body) => ({ body })));
 }

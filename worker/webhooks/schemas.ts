@@ -1,7 +1,11 @@
 import { z } from 'zod';
 
-export const WEBHOOK_EVENT_TYPES = ['points.earned', 'points.redeemed', 'points.expired', 'tier.changed', 'reward.redeemed', 'response.created'] as const;
+export const WEBHOOK_EVENT_TYPES = ['points.earned', 'points.redeemed', 'points.expired', 'tier.changed', 'reward.redeemed', 'response.created', 'response.detractor'] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
+/** Sent to one endpoint on request (the dashboard's "send test event"); not subscribable. */
+export const TEST_EVENT_TYPE = 'webhook.test';
+export const DELIVERY_EVENT_TYPES = [...WEBHOOK_EVENT_TYPES, TEST_EVENT_TYPE] as const;
+export type DeliveryEventType = (typeof DELIVERY_EVENT_TYPES)[number];
 export type DeliveryStatus = 'pending' | 'delivered' | 'failed';
 
 /** Receivers must be public HTTPS URLs: no plain HTTP, no credentials in the URL. */
@@ -36,7 +40,7 @@ export const CreatedEndpoint = Endpoint.extend({
 
 export const Delivery = z.object({
   id: z.string(),
-  eventType: z.enum(WEBHOOK_EVENT_TYPES),
+  eventType: z.enum(DELIVERY_EVENT_TYPES),
   status: z.enum(['pending', 'delivered', 'failed']),
   attempts: z.array(z.object({ attempt: z.number().int(), statusCode: z.number().int().nullable(), error: z.string().nullable(), at: z.string() })),
   createdAt: z.string(),

@@ -1,6 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { surveys, widgetEvents } from '../db/schema';
+import { widgetEventRollups } from '../metrics/rollups';
 import { newId } from '../shared/ids';
 import type { DisplayHistory } from './recontact';
 import type { WidgetEventKind } from './schemas';
@@ -50,10 +51,13 @@ const eventValues = (event: NewWidgetEvent, now: number) => ({
 
 /** Stores the event once per (tenant, kind, clientId); a retry of the same event changes nothing. */
 export async function recordEvent(db: Database, event: NewWidgetEvent, now = Date.now()): Promise<void> {
-  await db
+  const values = eventValues(event, now);
+  const insert = db
     .insert(widgetEvents)
-    .values(eventValues(event, now))
+    .values(values)
     .onConflictDoNothing({ target: [widgetEvents.tenantId, widgetEvents.kind, widgetEvents.clientId] });
+  // The rollups read the row back by its new id, so a retried (ignored) event counts nothing.
+  await db.batch([insert, ...(await widgetEventRollups(db, event.tenantId, { id: values.id, createdAt: now }))]);
 }
 
 /** The subject's display history for the recontact rules, in one query. */

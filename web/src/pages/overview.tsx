@@ -1,6 +1,6 @@
-import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { CategoryTrend } from '../charts/category-trend';
+import { Kpi } from '../components/kpi';
 import { PageHeader } from '../components/page-header';
 import { PeriodPicker } from '../components/period-picker';
 import { Async, EmptyState } from '../components/states';
@@ -9,20 +9,11 @@ import { loadSnapshot, loadTrend, type MetricsSnapshot, type MetricsTrend, type 
 import { useResource } from '../lib/resource';
 import { api, type Page } from '../api';
 import { Link } from '../lib/router';
+import { CommentInsights } from './overview/comments';
 import type { Goal } from '../../../worker/metrics/schemas';
 import type { z } from 'zod';
 
 const signed = (value: number, digits = 0) => `${value > 0 ? '+' : value < 0 ? '−' : ''}${formatNumber(Math.abs(value), digits)}`;
-
-function Kpi({ label, value, children }: { label: string; value: string; children?: ComponentChildren }) {
-  return (
-    <section class="card kpi" aria-label={label}>
-      <h2 class="kpi-label">{label}</h2>
-      <p class="kpi-value">{value}</p>
-      <div class="kpi-meta">{children}</div>
-    </section>
-  );
-}
 
 function NpsChange({ change }: { change: MetricsSnapshot['npsChange'] }) {
   if (!change) return null;
@@ -132,7 +123,10 @@ export default function Overview() {
           ) : !data.nps && !data.csat && !data.ces ? (
             <EmptyState title={t('overview.noData')} text={t('overview.noDataText')} />
           ) : (
-            <Headline snapshot={data} />
+            <>
+              <Headline snapshot={data} />
+              <CommentInsights snapshot={data} />
+            </>
           )
         }
       </Async>

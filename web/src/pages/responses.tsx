@@ -6,6 +6,8 @@ import { EmptyState, ErrorState, Loading } from '../components/states';
 import { formatDateTime, type MessageKey, t } from '../i18n';
 import { useResource } from '../lib/resource';
 import { CATEGORIES, CHANNELS, type SurveyResponse } from '../../../worker/responses/schemas';
+import { SENTIMENTS, TOPICS } from '../../../worker/sentiment/types';
+import { useLocation } from '../lib/router';
 import type { Survey } from '../../../worker/surveys/schemas';
 
 const PERIOD_DAYS = ['7', '30', '90', '365', ''] as const;
@@ -15,11 +17,29 @@ interface Filters {
   surveyId: string;
   channel: string;
   category: string;
+  sentiment: string;
+  topic: string;
   hasComment: '' | 'true' | 'false';
   days: PeriodDays;
 }
 
-const NO_FILTERS: Filters = { surveyId: '', channel: '', category: '', hasComment: '', days: '30' };
+const NO_FILTERS: Filters = { surveyId: '', channel: '', category: '', sentiment: '', topic: '', hasComment: '', days: '30' };
+
+/** Filters given in the address, e.g. from the overview's detractor topics: `?category=detractor&topic=delivery`. */
+function filtersFrom(query: URLSearchParams): Filters {
+  const pick = <V extends string>(name: string, allowed: readonly V[]): V | '' => {
+    const value = query.get(name) as V | null;
+    return value !== null && allowed.includes(value) ? value : '';
+  };
+  return {
+    ...NO_FILTERS,
+    surveyId: query.get('surveyId') ?? '',
+    channel: pick('channel', CHANNELS),
+    category: pick('category', CATEGORIES),
+    sentiment: pick('sentiment', SENTIMENTS),
+    topic: pick('topic', TOPICS),
+  };
+}
 const DAY_MS = 86_400_000;
 
 function query(filters: Filters) {
@@ -27,6 +47,8 @@ function query(filters: Filters) {
     surveyId: filters.surveyId,
     channel: filters.channel,
     category: filters.category,
+    sentiment: filters.sentiment,
+    topic: filters.topic,
     hasComment: filters.hasComment,
     from: filters.days ? new Date(Date.now() - Number(filters.days) * DAY_MS).toISOString() : undefined,
   };
@@ -65,6 +87,18 @@ function FilterBar({
         value={filters.category}
         onValue={set('category')}
         options={[any, ...CATEGORIES.map((category) => ({ value: category, label: t(`category.${category}`) }))]}
+      />
+      <SelectField
+        label={t('responses.sentiment')}
+        value={filters.sentiment}
+        onValue={set('sentiment')}
+        options={[any, ...SENTIMENTS.map((sentiment) => ({ value: sentiment, label: t(`sentiment.${sentiment}`) }))]}
+      />
+      <SelectField
+        label={t('responses.topic')}
+        value={filters.topic}
+        onValue={set('topic')}
+        options={[any, ...TOPICS.map((topic) => ({ value: topic, label: t(`topic.${topic}`) }))]}
       />
       <SelectField
         label={t('responses.hasComment')}
@@ -109,6 +143,20 @@ function ResponseItem({ response, survey }: { response: SurveyResponse; survey: 
           {response.customerId && <span class="mono">{response.customerId}</span>}
         </p>
         {response.comment ? <p class="feed-comment">{response.comment}</p> : <p class="muted">{t('responses.noComment')}</p>}
+        {(response.sentiment || response.topics.length > 0) && (
+          <ul class="chips" aria-label={t('responses.commentAnalysis')}>
+            {response.sentiment && (
+              <li class={`chip chip-${response.sentiment}`}>
+                {t('responses.sentiment')}: {t(`sentiment.${response.sentiment}`)}
+              </li>
+            )}
+            {response.topics.map((topic) => (
+              <li key={topic} class="chip">
+                {t(`topic.${topic}`)}
+              </li>
+            ))}
+          </ul>
+        )}
       </div>
     </li>
   );
@@ -155,7 +203,8 @@ function useFeed(filters: Filters) {
 }
 
 export default function Responses() {
-  const [filters, setFilters] = useState(NO_FILTERS);
+  const { query: address } = useLocation();
+  const [filters, setFilters] = useState(() => filtersFrom(address));
   const surveys = useResource(() => api<Page<Survey>>('/api/surveys?limit=200').then((page) => page.data), []);
   const feed = useFeed(filters);
   const surveyList = surveys.state === 'ready' ? surveys.data : [];

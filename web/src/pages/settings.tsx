@@ -3,12 +3,14 @@ import { t, type MessageKey } from '../i18n';
 import { Link } from '../lib/router';
 import { ApiKeys } from './settings/api-keys';
 import { Team } from './settings/team';
+import { Webhooks } from './settings/webhooks';
 import { Workspace } from './settings/workspace';
 
 const SECTIONS: ReadonlyArray<{ path: string; label: MessageKey; section: string | undefined }> = [
   { path: '/settings', label: 'settings.general', section: undefined },
   { path: '/settings/keys', label: 'settings.keys', section: 'keys' },
   { path: '/settings/team', label: 'settings.team', section: 'team' },
+  { path: '/settings/webhooks', label: 'settings.webhooks', section: 'webhooks' },
 ];
 
 export default function Settings({ section }: { section?: string }) {
@@ -22,7 +24,7 @@ export default function Settings({ section }: { section?: string }) {
           </Link>
         ))}
       </nav>
-      {section === 'keys' ? <ApiKeys /> : section === 'team' ? <Team /> : <Workspace />}
+      {section === 'keys' ? <ApiKeys /> : section === 'team' ? <Team /> : section === 'webhooks' ? <Webhooks /> : <Workspace />}
     </>
   );
 }

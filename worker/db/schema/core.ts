@@ -1,8 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { check, index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type { SurveyKind, SurveySettings, SurveyStatus, SurveyTexts } from '../../surveys/schemas';
 import type { Category, Channel, Device } from '../../responses/schemas';
 import type { ApiKeyKind, Role } from '../../tenants/schemas';
+import type { Sentiment, Topic } from '../../sentiment/types';
 
 /** Epoch milliseconds. Every timestamp column uses it so comparisons stay integer arithmetic. */
 const millis = (name: string) => integer(name);
@@ -15,6 +16,11 @@ export const tenants = sqliteTable('tenants', {
   timezone: text('timezone').notNull().default('UTC'),
   currency: text('currency').notNull().default('USD'),
   allowedOrigins: text('allowed_origins', { mode: 'json' })
+    .$type<string[]>()
+    .notNull()
+    .default(sql`'[]'`),
+  /** Who gets detractor alert emails (see worker/alerts). */
+  alertRecipients: text('alert_recipients', { mode: 'json' })
     .$type<string[]>()
     .notNull()
     .default(sql`'[]'`),
@@ -138,6 +144,14 @@ export const responses = sqliteTable(
     /** promoter | passive | detractor: the score's band on the survey's scale (see responses/scoring.ts). */
     category: text('category').$type<Category>().notNull(),
     comment: text('comment'),
+    /** Analysis of `comment`, written with it (worker/responses/comment-analysis.ts); null without a comment. */
+    sentiment: text('sentiment').$type<Sentiment>(),
+    /** −1 (very negative) … 1 (very positive). */
+    sentimentScore: real('sentiment_score'),
+    topics: text('topics', { mode: 'json' })
+      .$type<Topic[]>()
+      .notNull()
+      .default(sql`'[]'`),
     channel: text('channel').$type<Channel>().notNull(),
     locale: text('locale'),
     pageUrl: text('page_url'),
@@ -155,6 +169,7 @@ export const responses = sqliteTable(
     index('responses_tenant_created_idx').on(t.tenantId, t.createdAt, t.id),
     index('responses_tenant_survey_created_idx').on(t.tenantId, t.surveyId, t.createdAt),
     index('responses_tenant_customer_idx').on(t.tenantId, t.customerId),
+    index('responses_tenant_sentiment_created_idx').on(t.tenantId, t.sentiment, t.createdAt, t.id),
     check('responses_score_range', sql`${t.score} BETWEEN 0 AND 10`),
   ],
 );

@@ -6,3 +6,7 @@ export * from './widget';
 export * from './email';
 export * from './metrics';
 export * from './webhooks';
+export * from './alerts';
+export * from './comments';
+export * from './metric-cohorts';
+export * from './metric-points';

@@ -309,3 +309,14 @@ export const loyaltyBirthdays = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.customerId] })],
 );
+
+/**
+ * The key a tenant's backend signs customer ids with for the widget's loyalty panel (member identity).
+ * One per tenant; rotating replaces it, so hashes made with the old one stop working at once.
+ */
+export const loyaltyMemberSecrets = sqliteTable('loyalty_member_secrets', {
+  tenantId: text('tenant_id').primaryKey().references(() => tenants.id),
+  /** Sealed with DATA_ENCRYPTION_KEY (shared/secret-box.ts); never stored in the clear. */
+  secret: text('secret').notNull(),
+  createdAt: millis('created_at').notNull(),
+});

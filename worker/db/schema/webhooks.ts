@@ -1,5 +1,5 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import type { DeliveryStatus, WebhookEventType } from '../../webhooks/schemas';
+import type { DeliveryEventType, DeliveryStatus, WebhookEventType } from '../../webhooks/schemas';
 import { tenants } from './core';
 
 export const webhookEndpoints = sqliteTable(
@@ -26,7 +26,7 @@ export const webhookDeliveries = sqliteTable(
     id: text('id').primaryKey(),
     tenantId: text('tenant_id').notNull().references(() => tenants.id),
     endpointId: text('endpoint_id').notNull().references(() => webhookEndpoints.id),
-    eventType: text('event_type').$type<WebhookEventType>().notNull(),
+    eventType: text('event_type').$type<DeliveryEventType>().notNull(),
     payload: text('payload').notNull(),
     status: text('status').$type<DeliveryStatus>().notNull(),
     attempts: integer('attempts').notNull(),

@@ -123,44 +123,61 @@ function General() {
   );
 }
 
-function Origins() {
+type ListField = 'allowedOrigins' | 'alertRecipients';
+
+interface ListSettingProps {
+  field: ListField;
+  title: string;
+  lead: string;
+  empty: string;
+  inputLabel: string;
+  addLabel: string;
+  placeholder: string;
+  inputMode: 'url' | 'email';
+  /** How a typed value is stored, e.g. an origin without its trailing slash. */
+  normalise: (value: string) => string;
+}
+
+/** A list-valued workspace setting: shown as a list, with add and remove saved at once. */
+function ListSetting({ field, title, lead, empty, inputLabel, addLabel, placeholder, inputMode, normalise }: ListSettingProps) {
   const { me, canEdit } = useSession();
-  const [origins, setOrigins] = useState(me.tenant.allowedOrigins);
+  const [items, setItems] = useState<string[]>(me.tenant[field]);
   const [draft, setDraft] = useState('');
   const { errors, state, save } = useTenantSave();
+  const titleId = `${field}-title`;
   const apply = async (next: string[]) => {
-    if (!(await save({ allowedOrigins: next }))) return false;
-    setOrigins(next);
+    if (!(await save({ [field]: next }))) return false;
+    setItems(next);
     return true;
   };
   const add = async (event: Event) => {
     event.preventDefault();
-    const origin = draft.trim().replace(/\/+$/, '');
-    if (origin && (await apply(origins.includes(origin) ? origins : [...origins, origin]))) setDraft('');
+    const value = normalise(draft);
+    if (value && (await apply(items.includes(value) ? items : [...items, value]))) setDraft('');
   };
-  const remove = (origin: string) => void apply(origins.filter((item) => item !== origin));
-  const originError = Object.entries(errors).find(([path]) => path.startsWith('allowedOrigins'))?.[1];
+  const remove = (item: string) => void apply(items.filter((other) => other !== item));
+  const itemError = Object.entries(errors).find(([path]) => path.startsWith(field))?.[1];
   return (
-    <section class="card section" aria-labelledby="origins-title">
+    <section class="card section" aria-labelledby={titleId}>
       <div class="section-head">
-        <h2 class="section-title" id="origins-title">
-          {t('settings.origins')}
+        <h2 class="section-title" id={titleId}>
+          {title}
         </h2>
-        <p class="section-lead">{t('settings.originsLead')}</p>
+        <p class="section-lead">{lead}</p>
       </div>
-      {origins.length === 0 ? (
-        <p class="muted">{t('settings.originsEmpty')}</p>
+      {items.length === 0 ? (
+        <p class="muted">{empty}</p>
       ) : (
-        <ul class="origin-list">
-          {origins.map((origin) => (
-            <li key={origin}>
-              <span class="mono">{origin}</span>
+        <ul class="origin-list" aria-labelledby={titleId}>
+          {items.map((item) => (
+            <li key={item}>
+              <span class="mono break">{item}</span>
               {canEdit && (
                 <button
                   type="button"
                   class="button button-small button-danger"
-                  onClick={() => remove(origin)}
-                  aria-label={`${t('form.remove')} ${origin}`}
+                  onClick={() => remove(item)}
+                  aria-label={`${t('form.remove')} ${item}`}
                 >
                   {t('form.remove')}
                 </button>
@@ -170,22 +187,23 @@ function Origins() {
         </ul>
       )}
       {canEdit && (
-        <form class="row" onSubmit={add} noValidate>
+        <form class="row" onSubmit={add} noValidate aria-label={addLabel}>
           <TextField
-            label={t('settings.origin')}
+            label={inputLabel}
             value={draft}
             onValue={setDraft}
-            placeholder="https://shop.example"
-            inputMode="url"
+            placeholder={placeholder}
+            inputMode={inputMode}
+            type={inputMode === 'email' ? 'email' : 'text'}
             autoComplete="off"
-            error={originError}
+            error={itemError}
           />
           <button type="submit" class="button">
-            {t('settings.originAdd')}
+            {addLabel}
           </button>
         </form>
       )}
-      <FormError message={originError ? undefined : errors['']} />
+      <FormError message={itemError ? undefined : errors['']} />
       {state === 'saved' && (
         <p class="saved" role="status">
           {t('form.saved')}
@@ -195,11 +213,40 @@ function Origins() {
   );
 }
 
+const Origins = () => (
+  <ListSetting
+    field="allowedOrigins"
+    title={t('settings.origins')}
+    lead={t('settings.originsLead')}
+    empty={t('settings.originsEmpty')}
+    inputLabel={t('settings.origin')}
+    addLabel={t('settings.originAdd')}
+    placeholder="https://shop.example"
+    inputMode="url"
+    normalise={(value) => value.trim().replace(/\/+$/, '')}
+  />
+);
+
+const AlertRecipients = () => (
+  <ListSetting
+    field="alertRecipients"
+    title={t('alerts.title')}
+    lead={t('alerts.lead')}
+    empty={t('alerts.empty')}
+    inputLabel={t('alerts.email')}
+    addLabel={t('alerts.add')}
+    placeholder="team@example.com"
+    inputMode="email"
+    normalise={(value) => value.trim().toLowerCase()}
+  />
+);
+
 export function Workspace() {
   return (
     <>
       <General />
       <Origins />
+      <AlertRecipients />
     </>
   );
 }
