@@ -5,7 +5,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWorkerServer, type WorkerServer } from '../node/worker-server';
+import { dashboardSizes } from '../../web/size-report.mjs';
+import { REPO_ROOT, startWorkerServer, type WorkerServer } from '../node/worker-server';
 import { ARTIFACTS, ensureDashboardBuilt, launchChromium, screenshot, seriousViolations } from '../node/dashboard-browser';
 
 let server: WorkerServer;
@@ -58,8 +59,16 @@ function v1(key: string, method: string, path: string, body?: unknown): Promise<
   return fetch(`${server.url}/v1${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
 }
 
-async function newContext(width = 1280): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ baseURL: server.url, locale: 'en-US', viewport: { width, height: 800 } });
+async function newContext(
+  width = 1280,
+  colorScheme: 'light' | 'dark' = 'light',
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    baseURL: server.url,
+    locale: 'en-US',
+    viewport: { width, height: 800 },
+    colorScheme,
+  });
   return { context, page: await context.newPage() };
 }
 
@@ -294,6 +303,9 @@ describe('analytics and loyalty pages', () => {
 
   it('adjusts a member’s balance through the form by exactly the amount, with the reason in the ledger', async () => {
     await owner.getByRole('navigation', { name: 'Loyalty' }).getByRole('link', { name: 'Members' }).click();
+    await owner.getByLabel('Customer', { exact: true }).fill('anna@example.com');
+    await owner.getByRole('button', { name: 'Find' }).click();
+    await expect.poll(() => new URL(owner.url()).pathname).toBe(`/loyalty/members/${anna}`);
     await owner.getByLabel('Customer', { exact: true }).fill('boris');
     await owner.getByRole('button', { name: 'Find' }).click();
     await owner.getByRole('button', { name: 'Adjust balance' }).waitFor();
@@ -449,7 +461,7 @@ describe('analytics and loyalty pages', () => {
     await context.close();
   });
 
-  it('passes axe-core on every analytics and loyalty page at 1280 px and 375 px, in English and Russian, and screenshots them', async () => {
+  it('passes axe-core on every analytics and loyalty page at 1280 px and 375 px (English, Russian, dark) and screenshots them', async () => {
     const pages = [
       { path: '/retention', name: 'retention' },
       { path: '/customers', name: 'customers' },
@@ -462,10 +474,14 @@ describe('analytics and loyalty pages', () => {
       { path: '/loyalty/settings', name: 'loyalty-settings' },
     ];
     const found: string[] = [];
-    for (const width of [1280, 375]) {
-      const { context, page } = await newContext(width);
+    for (const [width, colorScheme, languages] of [
+      [1280, 'light', ['en', 'ru']],
+      [375, 'light', ['en', 'ru']],
+      [1280, 'dark', ['en']],
+    ] as const) {
+      const { context, page } = await newContext(width, colorScheme);
       await logIn(page, OWNER.email, OWNER.password);
-      for (const language of ['en', 'ru'] as const) {
+      for (const language of languages) {
         await page.evaluate((value) => localStorage.setItem('rapport.lang', value), language);
         for (const { path, name } of pages) {
           await page.goto(path);
@@ -474,10 +490,10 @@ describe('analytics and loyalty pages', () => {
           await page.waitForLoadState('networkidle');
           await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe(language);
           const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-          if (overflow > 0) found.push(`${name} ${width} ${language}: page scrolls sideways by ${overflow}px`);
-          await screenshot(page, `${name}-${width}-${language}`);
-          for (const violation of await seriousViolations(page))
-            found.push(`${name} ${width} ${language}: ${JSON.stringify(violation)}`);
+          const shot = `${name}-${width}-${colorScheme}-${language}`;
+          if (overflow > 0) found.push(`${shot}: page scrolls sideways by ${overflow}px`);
+          await screenshot(page, shot);
+          for (const violation of await seriousViolations(page)) found.push(`${shot}: ${JSON.stringify(violation)}`);
         }
       }
       await context.close();
@@ -485,4 +501,15 @@ describe('analytics and loyalty pages', () => {
     writeFileSync(join(ARTIFACTS, 'analytics-axe-violations.json'), JSON.stringify(found, null, 2));
     expect(found).toEqual([]);
   }, 300_000);
+
+  it('loads each of these pages as its own chunk, outside the initial JavaScript', () => {
+    const { chunks } = dashboardSizes(join(REPO_ROOT, 'web/dist'));
+    for (const page of ['retention', 'customers', 'customer', 'loyalty']) {
+      expect(
+        chunks.some((chunk) => !chunk.initial && chunk.file.startsWith(`/assets/${page}-`)),
+        page,
+      ).toBe(true);
+    }
+    expect(chunks.filter((chunk) => chunk.initial && /\/assets\/(retention|customers?|loyalty)-/.test(chunk.file))).toEqual([]);
+  });
 });

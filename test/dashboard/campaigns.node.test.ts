@@ -173,7 +173,9 @@ describe('email campaigns in the dashboard', () => {
     expect(reasons).toEqual(['Not an email address', 'Not an email address', 'Duplicate', 'Invalid row', 'Not an email address']);
 
     await expect.poll(() => recipientList(owner).getByRole('cell', { name: 'Waiting' }).count(), { timeout: 10_000 }).toBe(50);
-    await expect.poll(() => owner.locator('section.kpi[aria-label="Recipients"] .kpi-value').textContent(), { timeout: 10_000 }).toBe('995');
+    await expect
+      .poll(() => owner.locator('section.kpi[aria-label="Recipients"] .kpi-value').textContent(), { timeout: 10_000 })
+      .toBe('995');
   });
 
   it('previews the email a recipient gets, in their language', async () => {
@@ -207,6 +209,35 @@ describe('email campaigns in the dashboard', () => {
       .toBeGreaterThan(0);
     expect(mailed.length).toBeGreaterThan(0);
     expect(mailed.every((email) => /^reader-\d+@birch\.example$/.test(email))).toBe(true);
+  });
+
+  it('schedules a campaign with a future send time instead of sending it', async () => {
+    const tomorrow = new Date(Date.now() + 86_400_000);
+    const local = new Date(tomorrow.getTime() - tomorrow.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+    await owner.goto('/campaigns/new');
+    await owner.getByLabel('Campaign name').fill('Tomorrow’s readers');
+    await owner.getByLabel('Sender email').fill('news@birch.example');
+    await owner.getByLabel('Send time').fill(local);
+    await owner.getByRole('button', { name: 'Create campaign' }).click();
+    await owner.getByRole('heading', { level: 1, name: 'Tomorrow’s readers' }).waitFor();
+    await owner.getByLabel('Recipients CSV').setInputFiles({
+      name: 'two.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('email\nlater-1@birch.example\nlater-2@birch.example\n'),
+    });
+    await owner.getByRole('button', { name: 'Upload', exact: true }).click();
+    await owner.getByText('2 recipients added.').waitFor();
+    await owner.getByRole('button', { name: 'Schedule' }).click();
+    await owner
+      .getByRole('group', { name: /^Email 2 recipients on / })
+      .getByRole('button', { name: 'Schedule' })
+      .click();
+    await expect.poll(() => owner.locator('.details .badge').textContent(), { timeout: 10_000 }).toBe('Scheduled');
+    await expect(owner.locator('section.kpi[aria-label="Queued"] .kpi-value').textContent()).resolves.toBe('0');
+    await owner.getByText('2 waiting for the start').waitFor();
+    await owner.goto('/campaigns');
+    const row = owner.getByRole('row', { name: /Tomorrow’s readers/ });
+    await expect(row.getByRole('cell').nth(1).textContent()).resolves.toBe('Scheduled');
   });
 
   it('passes axe-core on the campaign pages at 1280 px and 375 px, light and dark, and screenshots them', async () => {

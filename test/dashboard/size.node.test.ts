@@ -38,7 +38,18 @@ describe('dashboard bundle', () => {
   it('splits pages into chunks loaded on demand', () => {
     const { chunks } = dashboardSizes(outDir);
     const onDemand = chunks.filter((chunk) => !chunk.initial).map((chunk) => chunk.file);
-    for (const page of ['login', 'overview', 'responses', 'segments', 'surveys', 'survey-editor', 'settings']) {
+    for (const page of [
+      'login',
+      'overview',
+      'responses',
+      'segments',
+      'surveys',
+      'survey-editor',
+      'settings',
+      'campaigns',
+      'campaign-new',
+      'campaign',
+    ]) {
       expect(
         onDemand.some((file) => file.startsWith(`/assets/${page}-`)),
         page,

@@ -272,6 +272,54 @@ describe('member panel endpoints', { timeout: 30_000 }, () => {
   });
 });
 
+describe('hostile input on the member routes', { timeout: 60_000 }, () => {
+  it('never answers 5xx, always problem+json when refused, and refused calls redeem nothing', async () => {
+    const { tenant, rewardId } = await shop(30);
+    const hash = await memberHash(await memberSecret(tenant), 'anna');
+    const segments = ['anna', '..%2F..', 'A'.repeat(300), '%E0%A4%A'];
+    const hashes = [hash, 'x'.repeat(5000), 'not-hex-%', ''];
+    const bodies = [
+      '',
+      '{',
+      '[]',
+      JSON.stringify({ rewardId: "' OR 1=1 --" }),
+      JSON.stringify({ rewardId, extra: 1 }),
+      JSON.stringify({ rewardId: 'x'.repeat(70) }),
+    ];
+    const statuses = new Set<number>();
+    for (const segment of segments) {
+      for (const memberHashValue of hashes) {
+        for (const [path, payload] of [
+          ['', undefined],
+          ['/rewards', undefined],
+          ['/earning', undefined],
+          ...bodies.map((b) => ['/redemptions', b] as const),
+        ] as const) {
+          const headers: Record<string, string> = {
+            Origin: SHOP_ORIGIN,
+            'CF-Connecting-IP': nextIp(),
+            'Content-Type': 'application/json',
+          };
+          if (memberHashValue) headers['Rapport-Member-Hash'] = memberHashValue;
+          if (payload !== undefined) headers['Idempotency-Key'] = crypto.randomUUID();
+          const response = await call(`/w/v1/loyalty/members/${segment}${path}?key=${tenant.publishableKey}&locale=%FF`, {
+            method: payload === undefined ? 'GET' : 'POST',
+            headers,
+            body: payload,
+          });
+          statuses.add(response.status);
+          expect(response.status).toBeLessThan(500);
+          if (response.status >= 400) expect(response.headers.get('Content-Type')).toMatch(/^application\/problem\+json/);
+          await response.body?.cancel();
+        }
+      }
+    }
+    // The well-formed body with a valid hash is refused for its unknown field, the rest before or at validation.
+    expect([...statuses].every((status) => [400, 401, 422].includes(status))).toBe(true);
+    expect(await countEntries(tenant.tenantId, "kind = 'redeem'")).toBe(0);
+  });
+});
+
 describe('member redemptions', { timeout: 60_000 }, () => {
   it('returns a code once per Idempotency-Key: a retry replays the same code and spends nothing more', async () => {
     const { tenant, rewardId } = await shop(30);

@@ -120,7 +120,7 @@ export const VIEWPORTS = [
 
 /**
  * Opens each page once it has settled (no loading state, no requests in flight), screenshots it as
- * `<name>-<suffix>` and returns its serious axe violations as readable lines.
+ * `<name>-<suffix>` and returns its serious axe violations, and any sideways scrolling, as readable lines.
  */
 export async function checkPages(page: Page, pages: CheckedPage[], suffix: string): Promise<string[]> {
   const found: string[] = [];
@@ -131,6 +131,9 @@ export async function checkPages(page: Page, pages: CheckedPage[], suffix: strin
     await page.waitForLoadState('networkidle');
     await screenshot(page, `${name}-${suffix}`);
     for (const violation of await seriousViolations(page)) found.push(`${name} ${suffix}: ${JSON.stringify(violation)}`);
+    // Wide tables scroll inside their own region; the page itself must fit the screen.
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    if (overflow > 0) found.push(`${name} ${suffix}: the page scrolls sideways by ${overflow}px`);
   }
   return found;
 }

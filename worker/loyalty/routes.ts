@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { createRouter, jsonBody, jsonResponse, page, problems, SESSION_SECURITY, type Security } from '../http/openapi';
+import { createRouter, jsonBody, jsonResponse, page, problems, type Security } from '../http/openapi';
 import { IdempotencyHeaders, idempotent } from '../http/idempotency';
 import { unprocessable } from '../http/problem';
 import { IdParam, PageQuery } from '../shared/schemas';
@@ -47,7 +47,7 @@ export function loyaltyRoutes(security: Security) {
   loyaltyRoutes.use('*', idempotent({ required: true }));
   loyaltyRoutes.route('/', configRoutes(security));
   // The dashboard books adjustments to the signed-in user; only API callers name an actor.
-  const adjustment = security === SESSION_SECURITY ? Adjustment.omit({ actor: true }) : Adjustment;
+  const adjustment = security.some((scheme) => 'session' in scheme) ? Adjustment.omit({ actor: true }) : Adjustment;
 
   return loyaltyRoutes
   .openapi(

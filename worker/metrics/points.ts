@@ -19,14 +19,13 @@ export interface PointsLedger {
   pointValue: number;
 }
 
-/** One row per day with ledger activity: a few hundred a year, so every period is summed from one read. */
-export async function readPointsLedger(db: Database, tenantId: string): Promise<PointsLedger> {
-  const [days, settings] = await Promise.all([
-    db.all<PointsDay>(sql`SELECT day, issued, redeemed, expired, reversed, adjusted,
-        available_delta AS availableDelta, pending_delta AS pendingDelta
-      FROM metric_points_daily WHERE tenant_id = ${tenantId} ORDER BY day`),
-    getSettings(db, tenantId),
-  ]);
+/** One row per day with ledger activity: a few hundred a year, so every period is summed from one read. Null: no points ever. */
+export async function readPointsLedger(db: Database, tenantId: string): Promise<PointsLedger | null> {
+  const days = await db.all<PointsDay>(sql`SELECT day, issued, redeemed, expired, reversed, adjusted,
+      available_delta AS availableDelta, pending_delta AS pendingDelta
+    FROM metric_points_daily WHERE tenant_id = ${tenantId} ORDER BY day`);
+  if (days.length === 0) return null;
+  const settings = await getSettings(db, tenantId);
   return { days, currency: settings.currency, pointValue: settings.pointValue };
 }
 
@@ -58,6 +57,7 @@ export async function addPointsMetrics(db: Database, tenantId: string, rows: rea
   const headlines = rows.filter((row) => row.segment === ALL && row.period !== CUSTOMERS && row.period !== COHORTS);
   if (headlines.length === 0) return;
   const ledger = await readPointsLedger(db, tenantId);
+  if (!ledger) return; // buildHeadline left `points` null
   for (const row of headlines) {
     const data = row.data as MetricsSnapshot;
     data.points = pointsStats(ledger, data.from, data.to);

@@ -30,3 +30,6 @@ export function formatMinor(amount: number | null, currency: string): string {
 
 /** An amount already in whole currency units, e.g. a liability of 12.5 EUR. */
 export const formatMoney = (amount: number, currency: string): string => moneyFormat(currency).format(amount);
+
+/** `2026-03` → `26/03`: short enough for an axis with 13 months. */
+export const formatMonthShort = (month: string): string => month.slice(2).replace('-', '/');

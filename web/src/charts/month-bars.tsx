@@ -44,6 +44,7 @@ export function MonthBars({ points, series, label, format, nLabel }: Props) {
   const bar = Math.max(2, group / series.length);
   const labelEvery = Math.ceil(points.length / Math.max(1, Math.floor((width - PAD.left) / 56)));
   const zero = y(0);
+  const showN = nLabel !== undefined && slot >= 16;
   return (
     <div ref={ref}>
       <svg class="chart" width={width} height={HEIGHT} role="img" aria-label={label}>
@@ -77,8 +78,8 @@ export function MonthBars({ points, series, label, format, nLabel }: Props) {
                   {point.label}
                 </text>
               )}
-              {point.n !== undefined && slot >= 20 && (
-                <text x={x + group / 2} y={PAD.top - 8} text-anchor="middle">
+              {showN && point.n !== undefined && (
+                <text x={x + group / 2} y={PAD.top - 8} text-anchor="middle" class="chart-n-label">
                   {formatNumber(point.n)}
                 </text>
               )}
@@ -95,7 +96,7 @@ export function MonthBars({ points, series, label, format, nLabel }: Props) {
                 {item.name}
               </li>
             ))}
-          {nLabel && <li class="muted">{t('analytics.nAbove', { what: nLabel })}</li>}
+          {showN && <li class="muted">{t('analytics.nAbove', { what: nLabel })}</li>}
           {nLabel && <li class="muted">{t('analytics.smallRows', { n: MIN_SEGMENT_SIZE })}</li>}
         </ul>
       )}

@@ -325,7 +325,8 @@ export const en = {
   'campaigns.recipient.clicked': 'Clicked',
   'campaigns.recipient.answered': 'Answered',
   'campaigns.upload': 'Upload recipients',
-  'campaigns.uploadLead': 'A CSV file with a header line naming an email column; name and locale columns are optional. Up to 50,000 rows.',
+  'campaigns.uploadLead':
+    'A CSV file with a header line naming an email column; name and locale columns are optional. Up to 50,000 rows.',
   'campaigns.csvFile': 'Recipients CSV',
   'campaigns.chooseFile': 'Choose a CSV file',
   'campaigns.uploadButton': 'Upload',
@@ -639,7 +640,7 @@ export const en = {
   'topic.price': 'Price',
   'responses.sentiment': 'Tone',
   'responses.topic': 'Topic',
-  'responses.commentAnalysis': 'Comment tone and topics',
+  'responses.commentAnalysis': 'Tone and topics',
 };
 
 export type MessageKey = keyof typeof en;

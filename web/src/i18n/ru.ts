@@ -326,7 +326,8 @@ export const ru: Record<MessageKey, string> = {
   'campaigns.recipient.clicked': 'Перешёл',
   'campaigns.recipient.answered': 'Ответил',
   'campaigns.upload': 'Загрузка получателей',
-  'campaigns.uploadLead': 'CSV-файл, в первой строке которого есть столбец email; столбцы name и locale необязательны. До 50 000 строк.',
+  'campaigns.uploadLead':
+    'CSV-файл, в первой строке которого есть столбец email; столбцы name и locale необязательны. До 50 000 строк.',
   'campaigns.csvFile': 'CSV с получателями',
   'campaigns.chooseFile': 'Выберите CSV-файл',
   'campaigns.uploadButton': 'Загрузить',
@@ -637,5 +638,5 @@ export const ru: Record<MessageKey, string> = {
   'topic.price': 'Цена',
   'responses.sentiment': 'Тон',
   'responses.topic': 'Тема',
-  'responses.commentAnalysis': 'Тон и темы комментария',
+  'responses.commentAnalysis': 'Тон и темы',
 };

@@ -115,15 +115,27 @@ function Responses({ customerId }: { customerId: string }) {
           ) : (
             <ul class="feed">
               {page.data.map((response) => (
-                <li key={response.id} class="feed-item">
-                  <div class="feed-meta">
-                    <span class={`score${response.category ? ` score-${response.category}` : ''}`}>{response.score}</span>
-                    {response.category && <span>{t(`category.one.${response.category}`)}</span>}
-                    <span class="muted">
-                      {t(`channel.${response.channel}`)} · {formatDateTime(response.createdAt)}
-                    </span>
+                <li key={response.id} class="card feed-item">
+                  <span
+                    class={`score${response.category ? ` score-${response.category}` : ''}`}
+                    aria-label={t('responses.score', { score: response.score })}
+                  >
+                    {response.score}
+                  </span>
+                  <div>
+                    <p class="feed-meta">
+                      <time dateTime={response.createdAt}>{formatDateTime(response.createdAt)}</time>
+                      {response.category && (
+                        <span class={`badge badge-${response.category}`}>{t(`category.one.${response.category}`)}</span>
+                      )}
+                      <span class="badge">{t(`channel.${response.channel}`)}</span>
+                    </p>
+                    {response.comment ? (
+                      <p class="feed-comment">{response.comment}</p>
+                    ) : (
+                      <p class="muted">{t('responses.noComment')}</p>
+                    )}
                   </div>
-                  {response.comment && <p class="feed-comment">{response.comment}</p>}
                 </li>
               ))}
             </ul>

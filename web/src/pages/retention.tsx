@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { api } from '../api';
-import { formatMinor, formatShare } from '../charts/format';
+import { formatMinor, formatMonthShort, formatShare } from '../charts/format';
 import { Heatmap } from '../charts/heatmap';
 import { MonthBars } from '../charts/month-bars';
 import { PageHeader } from '../components/page-header';
@@ -14,7 +14,6 @@ import { type CustomersSnapshot, loadKeyCustomers, orNotYet } from './customers/
 import { Stat } from './customers/stat';
 
 type Month = MetricsTrend['months'][number];
-const monthLabel = (month: string) => month.slice(2).replace('-', '/');
 const loadCohorts = () => orNotYet(api<z.infer<typeof CohortsSnapshot>>('/api/metrics/cohorts?months=12'));
 
 /** The latest month whose retention rate is known (the current month counts once it has one). */
@@ -87,7 +86,7 @@ function MonthlyCharts({ trend, currency }: { trend: MetricsTrend; currency: str
       nLabel: t('retention.startCustomers'),
       format: (value: number) => formatShare(value, 0),
       points: months.map(({ month, snapshot }) => ({
-        label: monthLabel(month),
+        label: formatMonthShort(month),
         values: [snapshot?.retention?.rate ?? null],
         ...(snapshot?.retention ? { n: snapshot.retention.start } : {}),
       })),
@@ -98,7 +97,7 @@ function MonthlyCharts({ trend, currency }: { trend: MetricsTrend; currency: str
       nLabel: t('retention.orders'),
       format: (value: number) => formatMinor(value, currency),
       points: months.map(({ month, snapshot }) => ({
-        label: monthLabel(month),
+        label: formatMonthShort(month),
         values: [snapshot?.orders?.averageOrderValue ?? null],
         ...(snapshot?.orders ? { n: snapshot.orders.orders } : {}),
       })),
@@ -109,7 +108,7 @@ function MonthlyCharts({ trend, currency }: { trend: MetricsTrend; currency: str
       nLabel: t('retention.orderingCustomers'),
       format: (value: number) => formatNumber(value, 2),
       points: months.map(({ month, snapshot }) => ({
-        label: monthLabel(month),
+        label: formatMonthShort(month),
         values: [snapshot?.orders?.purchaseFrequency ?? null],
         ...(typeof snapshot?.orders?.orderingCustomers === 'number' ? { n: snapshot.orders.orderingCustomers } : {}),
       })),

@@ -1,10 +1,9 @@
+import { formatMonthShort } from '../../charts/format';
 import { MonthBars } from '../../charts/month-bars';
 import { Async, EmptyState } from '../../components/states';
 import { formatNumber, t } from '../../i18n';
 import { loadTrend } from '../../lib/metrics';
 import { useResource } from '../../lib/resource';
-
-const monthLabel = (month: string) => month.slice(2).replace('-', '/');
 
 /** Points issued, redeemed and expired per month, from the metrics snapshots. */
 export function PointsOverTime() {
@@ -31,7 +30,7 @@ export function PointsOverTime() {
               points={months.map(({ month, snapshot }) => {
                 const points = snapshot?.points;
                 return {
-                  label: monthLabel(month),
+                  label: formatMonthShort(month),
                   values: points ? [points.issued, points.redeemed, points.expired] : [null, null, null],
                 };
               })}

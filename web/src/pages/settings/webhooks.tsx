@@ -176,7 +176,7 @@ export function Webhooks() {
           {(data) => <EndpointTable endpoints={data} onTested={showLog} onDeleted={replace} onShowLog={showLog} />}
         </Async>
         {canEdit && (
-          <div class="stack section">
+          <div class="stack endpoint-create">
             <CreateEndpointForm
               onCreated={(endpoint) => {
                 setCreated(endpoint);
