@@ -197,6 +197,13 @@ describe('dashboard', () => {
     expect(exportHref).toContain('category=promoter');
     const csv = await owner.evaluate((href) => fetch(href).then((response) => response.text()), exportHref!);
     expect(csv.trim().split('\n')).toHaveLength(expected.data.length + 1);
+
+    // Each answer has its own address (alert emails link there).
+    const first = (expected.data as Array<{ id: string; comment: string }>)[0]!;
+    await owner.locator(`a[href="/responses/${first.id}"]`).click();
+    await owner.getByRole('heading', { level: 1, name: 'Response' }).waitFor();
+    await owner.getByText(first.comment, { exact: true }).waitFor();
+    expect(new URL(owner.url()).pathname).toBe(`/responses/${first.id}`);
   });
 
   it('shows the same NPS, CSAT and response count on the overview as GET /v1/metrics', async () => {

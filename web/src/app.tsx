@@ -12,6 +12,7 @@ const Login = lazy(() => import('./pages/login'));
 const Signup = lazy(() => import('./pages/signup'));
 const Overview = lazy(() => import('./pages/overview'));
 const Responses = lazy(() => import('./pages/responses'));
+const ResponsePage = lazy(() => import('./pages/response'));
 const Segments = lazy(() => import('./pages/segments'));
 const Surveys = lazy(() => import('./pages/surveys'));
 const SurveyEditor = lazy(() => import('./pages/survey-editor'));
@@ -31,6 +32,7 @@ type Params = { id?: string; section?: string };
 const ROUTES: ReadonlyArray<[pattern: string, page: ComponentType<Params>]> = [
   ['/', Overview],
   ['/responses', Responses],
+  ['/responses/:id', ResponsePage],
   ['/segments', Segments],
   ['/goals', Goals],
   ['/retention', Retention],

@@ -44,7 +44,10 @@ export async function ensureMember(db: Database, tenantId: string, ref: Customer
       const [, , [row]] = await db.batch([
         upsertCustomerStatement(db, tenantId, ref, now),
         insertMemberStatement(db, tenantId, customerIdOf(tenantId, ref), now),
-        db.select({ id: customers.id }).from(customers).where(and(eq(customers.tenantId, tenantId), identity)),
+        db
+          .select({ id: customers.id })
+          .from(customers)
+          .where(and(eq(customers.tenantId, tenantId), identity)),
       ]);
       return row!.id;
     } catch (error) {
@@ -59,7 +62,11 @@ export async function ensureMember(db: Database, tenantId: string, ref: Customer
 /** The id of the customer `ref` names, if the tenant has one; creates nothing. */
 export async function findCustomerIdByKey(db: Database, tenantId: string, ref: CustomerKey): Promise<string | null> {
   const identity = ref.externalId !== undefined ? eq(customers.externalId, ref.externalId) : eq(customers.email, ref.email!);
-  const [row] = await db.select({ id: customers.id }).from(customers).where(and(eq(customers.tenantId, tenantId), identity)).limit(1);
+  const [row] = await db
+    .select({ id: customers.id })
+    .from(customers)
+    .where(and(eq(customers.tenantId, tenantId), identity))
+    .limit(1);
   return row?.id ?? null;
 }
 

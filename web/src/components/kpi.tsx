@@ -6,7 +6,7 @@ export function Kpi({ label, value, children }: { label: string; value: string; 
     <section class="card kpi" aria-label={label}>
       <h2 class="kpi-label">{label}</h2>
       <p class="kpi-value">{value}</p>
-      <div class="kpi-meta">{children}</div>
+      {children && <div class="kpi-meta">{children}</div>}
     </section>
   );
 }

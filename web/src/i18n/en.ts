@@ -133,6 +133,8 @@ export const en = {
   'goals.metric.repeat_purchase_rate': 'Repeat purchase rate',
   'goals.metric.lifetime_value': 'Lifetime value',
   'responses.title': 'Responses',
+  'response.title': 'Response',
+  'response.all': 'All responses',
   'responses.filters': 'Filters',
   'responses.survey': 'Survey',
   'responses.channel': 'Channel',

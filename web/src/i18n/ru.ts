@@ -134,6 +134,8 @@ export const ru: Record<MessageKey, string> = {
   'goals.metric.repeat_purchase_rate': 'Доля повторных покупок',
   'goals.metric.lifetime_value': 'Пожизненная ценность (LTV)',
   'responses.title': 'Ответы',
+  'response.title': 'Ответ',
+  'response.all': 'Все ответы',
   'responses.filters': 'Фильтры',
   'responses.survey': 'Опрос',
   'responses.channel': 'Канал',

@@ -12,7 +12,7 @@ import { useSession } from '../lib/session';
 import type { Customer } from '../../../worker/customers/schemas';
 import { RFM_SEGMENTS } from '../../../worker/metrics/rfm';
 import { type CustomersSnapshot, loadKeyCustomers } from './customers/data';
-import { Stat } from './customers/stat';
+import { Kpi } from '../components/kpi';
 
 type CustomerView = z.infer<typeof Customer>;
 
@@ -116,13 +116,13 @@ export default function Customers() {
           ) : (
             <>
               <div class="grid grid-kpi">
-                <Stat label={t('customers.withOrders')} value={formatNumber(data.customers)}>
+                <Kpi label={t('customers.withOrders')} value={formatNumber(data.customers)}>
                   <p>{t('loyalty.asOf', { date: data.asOf })}</p>
-                </Stat>
-                <Stat label={t('customers.loyaltyMembers')} value={formatNumber(data.loyalty.members)}>
+                </Kpi>
+                <Kpi label={t('customers.loyaltyMembers')} value={formatNumber(data.loyalty.members)}>
                   <p>{t('customers.membersRevenue', { share: formatShare(data.loyalty.membersRevenueShare) })}</p>
-                </Stat>
-                <Stat label={t('retention.churn')} value={formatShare(data.churnRate)}>
+                </Kpi>
+                <Kpi label={t('retention.churn')} value={formatShare(data.churnRate)}>
                   <p>
                     {t('retention.churnMeta', {
                       churned: formatNumber(data.churned),
@@ -130,7 +130,7 @@ export default function Customers() {
                       days: data.churnDays,
                     })}
                   </p>
-                </Stat>
+                </Kpi>
               </div>
               <div class="section">
                 <Segments snapshot={data} />

@@ -3,11 +3,12 @@ import { api, ApiError, type Page, withQuery } from '../api';
 import { SelectField } from '../components/field';
 import { PageHeader } from '../components/page-header';
 import { EmptyState, ErrorState, Loading } from '../components/states';
-import { formatDateTime, type MessageKey, t } from '../i18n';
+import { t } from '../i18n';
 import { useResource } from '../lib/resource';
 import { CATEGORIES, CHANNELS, type SurveyResponse } from '../../../worker/responses/schemas';
 import { SENTIMENTS, TOPICS } from '../../../worker/sentiment/types';
 import { useLocation } from '../lib/router';
+import { ResponseItem } from './responses/response-item';
 import type { Survey } from '../../../worker/surveys/schemas';
 
 const PERIOD_DAYS = ['7', '30', '90', '365', ''] as const;
@@ -123,42 +124,6 @@ function FilterBar({
         {t('responses.reset')}
       </button>
     </form>
-  );
-}
-
-function ResponseItem({ response, survey }: { response: SurveyResponse; survey: Survey | undefined }) {
-  const category = response.category;
-  const label: MessageKey | null = category ? `category.one.${category}` : null;
-  return (
-    <li class="card feed-item">
-      <span class={`score${category ? ` score-${category}` : ''}`} aria-label={t('responses.score', { score: response.score })}>
-        {response.score}
-      </span>
-      <div>
-        <p class="feed-meta">
-          <time dateTime={response.createdAt}>{formatDateTime(response.createdAt)}</time>
-          {label && <span class={`badge badge-${category}`}>{t(label)}</span>}
-          <span class="badge">{t(`channel.${response.channel}`)}</span>
-          {survey && <span>{survey.name}</span>}
-          {response.customerId && <span class="mono">{response.customerId}</span>}
-        </p>
-        {response.comment ? <p class="feed-comment">{response.comment}</p> : <p class="muted">{t('responses.noComment')}</p>}
-        {(response.sentiment || response.topics.length > 0) && (
-          <ul class="chips" aria-label={t('responses.commentAnalysis')}>
-            {response.sentiment && (
-              <li class={`chip chip-${response.sentiment}`}>
-                {t('responses.sentiment')}: {t(`sentiment.${response.sentiment}`)}
-              </li>
-            )}
-            {response.topics.map((topic) => (
-              <li key={topic} class="chip">
-                {t(`topic.${topic}`)}
-              </li>
-            ))}
-          </ul>
-        )}
-      </div>
-    </li>
   );
 }
 

@@ -11,7 +11,7 @@ import { useResource } from '../lib/resource';
 import { useSession } from '../lib/session';
 import type { CohortsSnapshot } from '../../../worker/metrics/schemas';
 import { type CustomersSnapshot, loadKeyCustomers, orNotYet } from './customers/data';
-import { Stat } from './customers/stat';
+import { Kpi } from '../components/kpi';
 
 type Month = MetricsTrend['months'][number];
 const loadCohorts = () => orNotYet(api<z.infer<typeof CohortsSnapshot>>('/api/metrics/cohorts?months=12'));
@@ -34,7 +34,7 @@ function Headline({
   const frequency = snapshot?.frequencyPerYear ?? null;
   return (
     <div class="grid grid-kpi">
-      <Stat label={t('retention.crr')} value={formatShare(retention?.rate ?? null)}>
+      <Kpi label={t('retention.crr')} value={formatShare(retention?.rate ?? null)}>
         {retention && crr && (
           <p>
             {t('retention.crrMeta', {
@@ -45,8 +45,8 @@ function Headline({
             })}
           </p>
         )}
-      </Stat>
-      <Stat label={t('retention.churn')} value={formatShare(snapshot?.churnRate ?? null)}>
+      </Kpi>
+      <Kpi label={t('retention.churn')} value={formatShare(snapshot?.churnRate ?? null)}>
         {snapshot && (
           <p>
             {t('retention.churnMeta', {
@@ -56,23 +56,23 @@ function Headline({
             })}
           </p>
         )}
-      </Stat>
-      <Stat label={t('retention.repeat')} value={formatShare(snapshot?.repeatPurchaseRate ?? null)}>
+      </Kpi>
+      <Kpi label={t('retention.repeat')} value={formatShare(snapshot?.repeatPurchaseRate ?? null)}>
         {snapshot && (
           <p>
             {t('retention.repeatMeta', { repeat: formatNumber(snapshot.repeatCustomers), n: formatNumber(snapshot.customers) })}
           </p>
         )}
-      </Stat>
-      <Stat label={t('retention.frequency')} value={frequency === null ? '—' : formatNumber(frequency, 2)}>
+      </Kpi>
+      <Kpi label={t('retention.frequency')} value={frequency === null ? '—' : formatNumber(frequency, 2)}>
         <p>{t('retention.frequencyMeta')}</p>
-      </Stat>
-      <Stat label={t('retention.aov')} value={formatMinor(snapshot?.averageOrderValue ?? null, currency)}>
+      </Kpi>
+      <Kpi label={t('retention.aov')} value={formatMinor(snapshot?.averageOrderValue ?? null, currency)}>
         {snapshot && <p>{t('retention.customersN', { n: formatNumber(snapshot.customers) })}</p>}
-      </Stat>
-      <Stat label={t('retention.ltv')} value={formatMinor(snapshot?.lifetimeValue ?? null, currency)}>
+      </Kpi>
+      <Kpi label={t('retention.ltv')} value={formatMinor(snapshot?.lifetimeValue ?? null, currency)}>
         {snapshot && <p>{t('retention.ltvMeta', { margin: formatShare(snapshot.grossMargin, 0) })}</p>}
-      </Stat>
+      </Kpi>
     </div>
   );
 }

@@ -5,7 +5,7 @@ import { TableWrap } from '../../components/table-wrap';
 import { formatNumber, t } from '../../i18n';
 import { useResource } from '../../lib/resource';
 import { loadKeyCustomers } from '../customers/data';
-import { Stat } from '../customers/stat';
+import { Kpi } from '../../components/kpi';
 import { loadLiability, loadProgramme, type ProgrammeView } from './data';
 import { PointsOverTime } from './points-trend';
 
@@ -91,7 +91,7 @@ export function LoyaltyOverview() {
       <div class="grid grid-kpi">
         <Async resource={customers}>
           {(snapshot) => (
-            <Stat label={t('loyalty.participation')} value={snapshot ? formatShare(snapshot.loyalty.participation) : '—'}>
+            <Kpi label={t('loyalty.participation')} value={snapshot ? formatShare(snapshot.loyalty.participation) : '—'}>
               {snapshot ? (
                 <>
                   <p>{t('loyalty.membersN', { n: formatNumber(snapshot.loyalty.members) })}</p>
@@ -101,17 +101,17 @@ export function LoyaltyOverview() {
               ) : (
                 <p>{t('analytics.notComputed')}</p>
               )}
-            </Stat>
+            </Kpi>
           )}
         </Async>
         <Async resource={liability}>
           {(data) => (
-            <Stat label={t('loyalty.liability')} value={formatMoney(data.value, data.currency)}>
+            <Kpi label={t('loyalty.liability')} value={formatMoney(data.value, data.currency)}>
               <p>
                 {t('loyalty.liabilityPoints', { available: formatNumber(data.available), pending: formatNumber(data.pending) })}
               </p>
               <p>{t('loyalty.pointValueIs', { value: formatMoney(data.pointValue, data.currency) })}</p>
-            </Stat>
+            </Kpi>
           )}
         </Async>
       </div>
