@@ -87,8 +87,8 @@ describe('seed SQL', () => {
   it('inlines parameters as escaped literals', () => {
     const sql = toSqlText(queryBuilder.insert(tenants).values({ id: 'ten_1', name: "O'Hara's ? shop", allowedOrigins: ['http://a'], createdAt: 5 }));
     expect(sql).toBe(
-      `insert into "tenants" ("id", "name", "default_locale", "timezone", "currency", "allowed_origins", "created_at") ` +
-        `values ('ten_1', 'O''Hara''s ? shop', 'en', 'UTC', 'USD', '["http://a"]', 5);`,
+      `insert into "tenants" ("id", "name", "default_locale", "timezone", "currency", "allowed_origins", "alert_recipients", "created_at") ` +
+        `values ('ten_1', 'O''Hara''s ? shop', 'en', 'UTC', 'USD', '["http://a"]', '[]', 5);`,
     );
   });
 
