@@ -116,7 +116,8 @@ publicResponseRoutes.openapi(
       alertAfterWrite(c)(tenantId, row.id);
       return c.json({ id: row.id }, 201);
     } catch (error) {
-      if (subject) await releaseAnswer(c.var.db, tenantId, input.id);
+      // A concurrent retry of the same answer may have stored it; its claim (same client id) must then stay.
+      if (subject && !(await findByClientId(c.var.db, tenantId, input.id))) await releaseAnswer(c.var.db, tenantId, input.id);
       throw error;
     }
   },
