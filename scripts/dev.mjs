@@ -215,6 +215,17 @@ function ensureDevVars() {
   console.log('\n› Wrote a local DATA_ENCRYPTION_KEY to .dev.vars');
 }
 
+/** The seed writes raw rows only; rebuilding the rollups once gives the dashboard its numbers (idempotent). */
+async function computeDemoMetrics(secretKey) {
+  console.log('\n› Computing the demo metrics');
+  const response = await fetch(`${apiOrigin}/v1/metrics/recompute`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${secretKey}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ rebuild: true }),
+  });
+  if (!response.ok) throw new Error(`computing the demo metrics failed: ${response.status} ${await response.text()}`);
+}
+
 async function main() {
   await assertPortFree(port, 'RAPPORT_PORT');
   await assertPortFree(demoPort, 'RAPPORT_DEMO_PORT');
@@ -245,6 +256,7 @@ async function main() {
     void shutdown(code || 1);
   });
   await waitForHealth(wrangler);
+  await computeDemoMetrics(credentials.secretKey);
   printReady(credentials);
 }
 

@@ -496,6 +496,19 @@ describe('dashboard', () => {
       await visitor.getByRole('button', { name: 'Send' }).click();
       await visitor.getByText('Thank you for your feedback!').waitFor();
       await context.close();
+      // The widget records the score on tap and sends the comment in the background (keepalive), so the thank-you
+      // can show before the comment is stored; wait for the API to have it, then check the feed shows it.
+      await expect
+        .poll(
+          async () => {
+            const page = (await (await v1(secretKey, '/responses?channel=widget&hasComment=true')).json()) as {
+              data: Array<{ comment: string | null }>;
+            };
+            return page.data.map((response) => response.comment);
+          },
+          { timeout: 15_000 },
+        )
+        .toContain('Loved the quick checkout');
 
       await owner.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Responses' }).click();
       await owner.getByLabel('Channel').selectOption('widget');

@@ -40,7 +40,12 @@ async function freePort(): Promise<number> {
 
 /** Starts `node scripts/dev.mjs` in its own process group and resolves with its RAPPORT_READY line. */
 function startDev(env: NodeJS.ProcessEnv): Promise<Dev> {
-  const child = spawn(process.execPath, ['scripts/dev.mjs'], { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['scripts/dev.mjs'], {
+    cwd: ROOT,
+    env,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no RAPPORT_READY line in time:\n${output}`)), START_TIMEOUT_MS);
@@ -70,7 +75,12 @@ function stopDev(dev: Dev): Promise<number | null> {
 }
 
 function runSeed(env: NodeJS.ProcessEnv): string {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/seed.ts'], { cwd: ROOT, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/seed.ts'], {
+    cwd: ROOT,
+    env,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   if (result.status !== 0) throw new Error(`seed failed:\n${result.stderr}\n${result.stdout}`);
   return result.stdout;
 }
@@ -121,6 +131,7 @@ interface ResponseRow {
   score: number;
   category: string;
   comment: string | null;
+  createdAt: string;
 }
 
 async function snapshot(ready: Ready) {
@@ -142,7 +153,12 @@ describe('npm run dev', () => {
   beforeAll(async () => {
     const port = await freePort();
     const demoPort = await freePort();
-    env = { ...process.env, RAPPORT_STATE_DIR: join(dir, 'state'), RAPPORT_PORT: String(port), RAPPORT_DEMO_PORT: String(demoPort) };
+    env = {
+      ...process.env,
+      RAPPORT_STATE_DIR: join(dir, 'state'),
+      RAPPORT_PORT: String(port),
+      RAPPORT_DEMO_PORT: String(demoPort),
+    };
     dev = await startDev(env);
   }, START_TIMEOUT_MS);
 
@@ -235,6 +251,22 @@ describe('npm run dev', () => {
     expect(commented).toBeLessThan(0.5);
   });
 
+  it('has the demo metrics computed, so the dashboard opens on real numbers', async () => {
+    const { surveys, responses } = await snapshot(dev.ready);
+    const npsSurvey = surveys.find((survey) => survey.kind === 'nps')!;
+    const npsSince = (days: number) =>
+      responses.filter(
+        (response) => response.surveyId === npsSurvey.id && Date.parse(response.createdAt) >= Date.now() - days * 86_400_000,
+      ).length;
+    const metrics = (await (await api(dev.ready, '/v1/metrics?period=30d')).json()) as {
+      nps: { n: number; score: number } | null;
+    };
+    // A rolling 30-day period runs over whole days in the tenant's time zone: between 29 and 31 days of answers.
+    expect(metrics.nps!.n).toBeGreaterThanOrEqual(npsSince(29));
+    expect(metrics.nps!.n).toBeLessThanOrEqual(npsSince(31));
+    expect(metrics.nps!.n).toBeGreaterThan(0);
+  });
+
   it('runs the README flow with the printed secret key: survey, response, list, CSV', async () => {
     const { ready } = dev;
     const created = await api(ready, '/v1/surveys', {
@@ -251,7 +283,13 @@ describe('npm run dev', () => {
 
     const recorded = await api(ready, '/v1/responses', {
       method: 'POST',
-      json: { id: 'order-1001', surveyId: survey.id, score: 9, comment: 'Fast delivery', customer: { externalId: 'cust-42', email: 'ann@example.com' } },
+      json: {
+        id: 'order-1001',
+        surveyId: survey.id,
+        score: 9,
+        comment: 'Fast delivery',
+        customer: { externalId: 'cust-42', email: 'ann@example.com' },
+      },
     });
     expect(recorded.status).toBe(201);
     const response = (await recorded.json()) as { id: string; category: string };
@@ -276,35 +314,43 @@ describe('npm run dev', () => {
     await expect(fetch(dev.ready.demoShopUrl)).rejects.toThrow();
   });
 
-  it('seeds idempotently, replaces lost credentials, and restarts on the same data', async () => {
-    const saved = readFileSync(credentialsFile, 'utf8');
-    expect(runSeed(env)).toContain('already seeded');
-    expect(readFileSync(credentialsFile, 'utf8')).toBe(saved);
+  it(
+    'seeds idempotently, replaces lost credentials, and restarts on the same data',
+    async () => {
+      const saved = readFileSync(credentialsFile, 'utf8');
+      expect(runSeed(env)).toContain('already seeded');
+      expect(readFileSync(credentialsFile, 'utf8')).toBe(saved);
 
-    rmSync(credentialsFile);
-    expect(runSeed(env)).toContain('new password and keys');
-    const rotated = JSON.parse(readFileSync(credentialsFile, 'utf8')) as Ready;
-    expect(rotated.password).not.toBe(dev.ready.password);
-    expect(rotated.secretKey).not.toBe(dev.ready.secretKey);
+      rmSync(credentialsFile);
+      expect(runSeed(env)).toContain('new password and keys');
+      const rotated = JSON.parse(readFileSync(credentialsFile, 'utf8')) as Ready;
+      expect(rotated.password).not.toBe(dev.ready.password);
+      expect(rotated.secretKey).not.toBe(dev.ready.secretKey);
 
-    const old = dev.ready;
-    dev = await startDev(env);
-    expect(dev.output()).toContain('already seeded');
-    expect(dev.ready).toMatchObject({ password: rotated.password, secretKey: rotated.secretKey, publishableKey: rotated.publishableKey });
-    expect((await api(dev.ready, '/v1/surveys', { key: old.secretKey })).status).toBe(401);
+      const old = dev.ready;
+      dev = await startDev(env);
+      expect(dev.output()).toContain('already seeded');
+      expect(dev.ready).toMatchObject({
+        password: rotated.password,
+        secretKey: rotated.secretKey,
+        publishableKey: rotated.publishableKey,
+      });
+      expect((await api(dev.ready, '/v1/surveys', { key: old.secretKey })).status).toBe(401);
 
-    const again = await snapshot(dev.ready);
-    expect(again.surveys.map((survey) => survey.id).sort()).toEqual(first.surveys.map((survey) => survey.id).sort());
-    expect(again.customers).toHaveLength(first.customers.length);
-    expect(again.responses).toHaveLength(2_001);
-    expect(again.responses.map((response) => response.id)).toEqual(first.responses.map((response) => response.id));
+      const again = await snapshot(dev.ready);
+      expect(again.surveys.map((survey) => survey.id).sort()).toEqual(first.surveys.map((survey) => survey.id).sort());
+      expect(again.customers).toHaveLength(first.customers.length);
+      expect(again.responses).toHaveLength(2_001);
+      expect(again.responses.map((response) => response.id)).toEqual(first.responses.map((response) => response.id));
 
-    const login = await fetch(`${dev.ready.apiOrigin}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ email: old.email, password: old.password }),
-    });
-    expect(login.status).toBe(401);
-    expect(await stopDev(dev)).toBe(0);
-  }, START_TIMEOUT_MS);
+      const login = await fetch(`${dev.ready.apiOrigin}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ email: old.email, password: old.password }),
+      });
+      expect(login.status).toBe(401);
+      expect(await stopDev(dev)).toBe(0);
+    },
+    START_TIMEOUT_MS,
+  );
 });
