@@ -7,9 +7,9 @@ import { orderRollups } from '../metrics/rollups';
 import { creditStatements, runBatch, violatedConstraint, type Statement } from './ledger';
 import { ensureMember } from './members';
 import { capPeriods, currencyExponent, eligibleAmount, lotExpiry, multiplied, purchasePoints } from './points';
-import { findPayingRule, type RuleRow } from './rules';
+import { findPayingRule, payingRule, ruleForEvent, type RuleRow } from './rules';
 import type { EarnStatus, LoyaltyEvent, Order, Settings } from './schemas';
-import { getSettings } from './settings';
+import { getSettings, settingsOf, settingsQueries } from './settings';
 import { tierMultiplier } from './tiers';
 
 export const SYSTEM_ACTOR = 'system';
@@ -49,14 +49,28 @@ export interface EarnResult {
   status: EarnStatus;
 }
 
-async function storedEvent(db: Database, tenantId: string, eventId: string): Promise<EarnResult | null> {
-  const [row] = await db
+const eventById = (db: Database, tenantId: string, eventId: string) =>
+  db
     .select()
     .from(loyaltyEvents)
     .where(and(eq(loyaltyEvents.tenantId, tenantId), eq(loyaltyEvents.eventId, eventId)))
     .limit(1);
-  if (!row) return null;
-  return { customerId: row.customerId, points: row.points, status: row.outcome };
+
+const earnResult = (row: typeof loyaltyEvents.$inferSelect): EarnResult => ({
+  customerId: row.customerId,
+  points: row.points,
+  status: row.outcome,
+});
+
+async function storedEvent(db: Database, tenantId: string, eventId: string): Promise<EarnResult | null> {
+  const [row] = await eventById(db, tenantId, eventId);
+  return row ? earnResult(row) : null;
+}
+
+/** What pays an event: its rule (if one pays at `at`) and the programme settings. */
+interface Terms {
+  rule: RuleRow | null;
+  settings: Settings;
 }
 
 /** Fixed-points events (everything but purchases). The event id is booked once, paid or not. */
@@ -65,10 +79,17 @@ export async function recordEvent(
   tenantId: string,
   event: Omit<LoyaltyEvent, 'amount' | 'currency' | 'orderId'>,
 ): Promise<{ result: EarnResult; created: boolean }> {
-  const stored = await storedEvent(db, tenantId, event.id);
-  if (stored) return { result: stored, created: false };
-  const customerId = await ensureMember(db, tenantId, event.customer, Date.now());
-  return recordEventFor(db, tenantId, customerId, event);
+  const now = Date.now();
+  const at = occurredAtOf(event.occurredAt, now);
+  // One round trip for every read that does not depend on the member.
+  const [[stored], [rule], [settings], [tenant]] = await db.batch([
+    eventById(db, tenantId, event.id),
+    ruleForEvent(db, tenantId, event.type),
+    ...settingsQueries(db, tenantId),
+  ]);
+  if (stored) return { result: earnResult(stored), created: false };
+  const customerId = await ensureMember(db, tenantId, event.customer, now);
+  return bookEvent(db, tenantId, customerId, event, at, now, { rule: payingRule(rule, at), settings: settingsOf(settings, tenant) });
 }
 
 /** As `recordEvent`, for a customer already known by id (whose member row exists). */
@@ -80,48 +101,60 @@ export async function recordEventFor(
   now = Date.now(),
 ): Promise<{ result: EarnResult; created: boolean }> {
   const at = occurredAtOf(event.occurredAt, now);
-  const rule = await findPayingRule(db, tenantId, event.type, at);
-  const settings = await getSettings(db, tenantId);
-  const points = rule ? await fixedPoints(db, tenantId, customerId, rule, settings) : 0;
+  const [[rule], [settings], [tenant]] = await db.batch([ruleForEvent(db, tenantId, event.type), ...settingsQueries(db, tenantId)]);
+  return bookEvent(db, tenantId, customerId, event, at, now, { rule: payingRule(rule, at), settings: settingsOf(settings, tenant) });
+}
 
+async function bookEvent(
+  db: Database,
+  tenantId: string,
+  customerId: string,
+  event: { id: string; type: string },
+  at: number,
+  now: number,
+  { rule, settings }: Terms,
+): Promise<{ result: EarnResult; created: boolean }> {
+  const points = rule ? await fixedPoints(db, tenantId, customerId, rule, settings) : 0;
   const eventRow = (outcome: EarnStatus, paid: number) =>
     db.insert(loyaltyEvents).values({ tenantId, eventId: event.id, customerId, type: event.type, points: paid, outcome, occurredAt: at, createdAt: now });
+  const booked = (status: EarnStatus, paid: number) => ({ result: { customerId, points: paid, status }, created: true });
 
   try {
     if (!rule || points === 0) {
       await eventRow('ineligible', 0);
-    } else {
-      const credit = creditStatements(
-        db,
-        tenantId,
-        {
-          customerId,
-          points,
-          availableAt: at,
-          expiresAt: lotExpiry(settings, at),
-          earnedAt: at,
-          earned: true,
-          kind: 'earn',
-          reason: `${event.type} (${rule.name})`,
-          source: `event:${event.id}`,
-          actor: SYSTEM_ACTOR,
-          ruleId: rule.id,
-        },
-        now,
-      );
-      try {
-        await runBatch(db, [eventRow('available', points), ...capStatements(db, tenantId, rule, customerId, at), ...credit.statements]);
-      } catch (error) {
-        if (violatedConstraint(error) !== 'loyalty_rule_usage_cap') throw error;
-        await eventRow('capped', 0);
-      }
+      return booked('ineligible', 0);
+    }
+    const credit = creditStatements(
+      db,
+      tenantId,
+      {
+        customerId,
+        points,
+        availableAt: at,
+        expiresAt: lotExpiry(settings, at),
+        earnedAt: at,
+        earned: true,
+        kind: 'earn',
+        reason: `${event.type} (${rule.name})`,
+        source: `event:${event.id}`,
+        actor: SYSTEM_ACTOR,
+        ruleId: rule.id,
+      },
+      now,
+    );
+    try {
+      await runBatch(db, [eventRow('available', points), ...capStatements(db, tenantId, rule, customerId, at), ...credit.statements]);
+      return booked('available', points);
+    } catch (error) {
+      if (violatedConstraint(error) !== 'loyalty_rule_usage_cap') throw error;
+      await eventRow('capped', 0);
+      return booked('capped', 0);
     }
   } catch (error) {
     const replay = violatedConstraint(error) === 'event_id' ? await storedEvent(db, tenantId, event.id) : null;
     if (replay) return { result: replay, created: false };
     throw error;
   }
-  return { result: (await storedEvent(db, tenantId, event.id))!, created: true };
 }
 
 async function fixedPoints(db: Database, tenantId: string, customerId: string, rule: RuleRow, settings: Settings): Promise<number> {

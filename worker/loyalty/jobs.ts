@@ -8,7 +8,6 @@ import { debitStatements, entryStatement, readSnapshot, runBatch, type Statement
 import { ensureMemberRow } from './members';
 import { addMonths } from './points';
 import type { Notify } from '../webhooks/emit';
-import { getSettings } from './settings';
 import { announceTierChange } from './tier-hooks';
 import { evaluateTier } from './tiers';
 
@@ -196,7 +195,7 @@ export async function reevaluateTiers(db: Database, now: number, notify: Notify)
     .limit(BATCH_LIMIT);
   for (const candidate of candidates) {
     try {
-      const change = await evaluateTier(db, candidate.tenantId, candidate.customerId, await getSettings(db, candidate.tenantId), now);
+      const change = await evaluateTier(db, candidate.tenantId, candidate.customerId, now);
       await announceTierChange(notify, candidate.tenantId, change);
     } catch (error) {
       logFailure('tier re-evaluation', error);

@@ -38,16 +38,12 @@ function insertMemberStatement(db: Database, tenantId: string, customerId: strin
  * returns the customer id. Safe to call concurrently: both inserts are conflict-tolerant.
  */
 export async function ensureMember(db: Database, tenantId: string, ref: CustomerKey, now: number): Promise<string> {
-  const identity = ref.externalId !== undefined ? eq(customers.externalId, ref.externalId) : eq(customers.email, ref.email!);
   for (let attempt = 0; ; attempt++) {
     try {
       const [, , [row]] = await db.batch([
         upsertCustomerStatement(db, tenantId, ref, now),
         insertMemberStatement(db, tenantId, customerIdOf(tenantId, ref), now),
-        db
-          .select({ id: customers.id })
-          .from(customers)
-          .where(and(eq(customers.tenantId, tenantId), identity)),
+        customerByKey(db, tenantId, ref),
       ]);
       return row!.id;
     } catch (error) {
@@ -59,14 +55,19 @@ export async function ensureMember(db: Database, tenantId: string, ref: Customer
   }
 }
 
-/** The id of the customer `ref` names, if the tenant has one; creates nothing. */
-export async function findCustomerIdByKey(db: Database, tenantId: string, ref: CustomerKey): Promise<string | null> {
+/** The id of the customer `ref` names, as a query (no row if the tenant has no such customer). */
+export function customerByKey(db: Database, tenantId: string, ref: CustomerKey) {
   const identity = ref.externalId !== undefined ? eq(customers.externalId, ref.externalId) : eq(customers.email, ref.email!);
-  const [row] = await db
+  return db
     .select({ id: customers.id })
     .from(customers)
     .where(and(eq(customers.tenantId, tenantId), identity))
     .limit(1);
+}
+
+/** The id of the customer `ref` names, if the tenant has one; creates nothing. */
+export async function findCustomerIdByKey(db: Database, tenantId: string, ref: CustomerKey): Promise<string | null> {
+  const [row] = await customerByKey(db, tenantId, ref);
   return row?.id ?? null;
 }
 

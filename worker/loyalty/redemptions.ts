@@ -5,9 +5,9 @@ import { conflict, notFound, unprocessable } from '../http/problem';
 import { newId } from '../shared/ids';
 import { toIso } from '../shared/time';
 import { creditStatements, runBatch, violatedConstraint, type Statement } from './ledger';
-import { findCustomerIdByKey, newReferralCode } from './members';
+import { customerByKey, newReferralCode } from './members';
 import { lotExpiry } from './points';
-import { findReward, type RewardRow } from './rewards';
+import { findReward, foundReward, rewardById, type RewardRow } from './rewards';
 import type { CustomerKey } from './schemas';
 import { getSettings } from './settings';
 import { notEnoughPoints, spendPoints } from './spend';
@@ -75,31 +75,43 @@ function claimStatements(db: Database, tenantId: string, reward: RewardRow, cust
 }
 
 export async function redeem(db: Database, tenantId: string, input: { customer: CustomerKey; rewardId: string }): Promise<RedemptionRow> {
-  const reward = await findReward(db, tenantId, input.rewardId);
+  const [[rewardRow], [customer]] = await db.batch([
+    rewardById(db, tenantId, input.rewardId),
+    customerByKey(db, tenantId, input.customer),
+  ]);
+  const reward = foundReward(rewardRow);
   if (!reward.active) throw conflict('This reward is no longer offered.');
   if (reward.stock === 0) throw outOfStock();
-  const customerId = await findCustomerIdByKey(db, tenantId, input.customer);
-  if (customerId === null) throw notEnoughPoints(0, reward.cost);
+  if (!customer) throw notEnoughPoints(0, reward.cost);
+  const customerId = customer.id;
   const id = newId('rdm');
   const code = newRewardCode();
+  const issued = (now: number): RedemptionRow => ({
+    id,
+    tenantId,
+    customerId,
+    rewardId: reward.id,
+    code,
+    cost: reward.cost,
+    status: 'issued',
+    createdAt: now,
+    updatedAt: now,
+  });
   try {
-    await spendPoints(
+    const bookedAt = await spendPoints(
       db,
       tenantId,
       { customerId, kind: 'redeem', reason: `reward "${reward.name}"`, source: `redemption:${id}`, actor: SYSTEM_ACTOR },
       reward.cost,
-      (now) => [
-        db.insert(loyaltyRedemptions).values({ id, tenantId, customerId, rewardId: reward.id, code, cost: reward.cost, status: 'issued', createdAt: now, updatedAt: now }),
-        ...claimStatements(db, tenantId, reward, customerId, 1),
-      ],
+      (now) => [db.insert(loyaltyRedemptions).values(issued(now)), ...claimStatements(db, tenantId, reward, customerId, 1)],
     );
+    return issued(bookedAt);
   } catch (error) {
     const constraint = violatedConstraint(error);
     if (constraint === 'loyalty_rewards_stock') throw outOfStock();
     if (constraint === 'loyalty_reward_claims_limit') throw limitReached(reward);
     throw error;
   }
-  return findRedemption(db, tenantId, id);
 }
 
 export async function findRedemption(db: Database, tenantId: string, id: string): Promise<RedemptionRow> {

@@ -31,10 +31,18 @@ export async function createReward(db: Database, tenantId: string, input: z.infe
   return row!;
 }
 
-export async function findReward(db: Database, tenantId: string, id: string): Promise<RewardRow> {
-  const [row] = await db.select().from(loyaltyRewards).where(whereReward(tenantId, id)).limit(1);
+/** The reward as a query, for callers that batch it with other reads; `foundReward` checks the result. */
+export const rewardById = (db: Database, tenantId: string, id: string) =>
+  db.select().from(loyaltyRewards).where(whereReward(tenantId, id)).limit(1);
+
+export function foundReward(row: RewardRow | undefined): RewardRow {
   if (!row) throw notFound('Reward');
   return row;
+}
+
+export async function findReward(db: Database, tenantId: string, id: string): Promise<RewardRow> {
+  const [row] = await rewardById(db, tenantId, id);
+  return foundReward(row);
 }
 
 export async function listRewards(db: Database, tenantId: string, cursor: string | undefined, limit: number) {

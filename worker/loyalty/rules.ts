@@ -93,15 +93,24 @@ export async function deleteRule(db: Database, tenantId: string, id: string): Pr
   if (deleted.length === 0) throw notFound('Rule');
 }
 
-/** The rule that pays `eventType` at `at`, if one is active and in its date range. */
-export async function findPayingRule(db: Database, tenantId: string, eventType: string, at: number): Promise<RuleRow | null> {
-  const [row] = await db
+/** The tenant's rule for `eventType` (active or not), as a query, for callers that batch it with other reads. */
+export const ruleForEvent = (db: Database, tenantId: string, eventType: string) =>
+  db
     .select()
     .from(loyaltyRules)
     .where(and(eq(loyaltyRules.tenantId, tenantId), eq(loyaltyRules.eventType, eventType)))
     .limit(1);
+
+/** `row` if it pays at `at`: active and in its date range. */
+export function payingRule(row: RuleRow | undefined, at: number): RuleRow | null {
   if (!row || !row.active) return null;
   if (row.startsAt !== null && at < row.startsAt) return null;
   if (row.endsAt !== null && at >= row.endsAt) return null;
   return row;
+}
+
+/** The rule that pays `eventType` at `at`, if one is active and in its date range. */
+export async function findPayingRule(db: Database, tenantId: string, eventType: string, at: number): Promise<RuleRow | null> {
+  const [row] = await ruleForEvent(db, tenantId, eventType);
+  return payingRule(row, at);
 }

@@ -20,14 +20,24 @@ const DEFAULTS: Omit<Settings, 'currency'> = {
   tierPeriodDays: 365,
 };
 
-export async function getSettings(db: Database, tenantId: string): Promise<Settings> {
-  const [[row], [tenant]] = await db.batch([
+/** The reads behind `getSettings`, for callers that batch them with their own; `settingsOf` makes them Settings. */
+export const settingsQueries = (db: Database, tenantId: string) =>
+  [
     db.select().from(loyaltySettings).where(eq(loyaltySettings.tenantId, tenantId)).limit(1),
     db.select({ currency: tenants.currency }).from(tenants).where(eq(tenants.id, tenantId)).limit(1),
-  ]);
+  ] as const;
+
+type SettingsRow = typeof loyaltySettings.$inferSelect;
+
+export function settingsOf(row: SettingsRow | undefined, tenant: { currency: string } | undefined): Settings {
   if (!row) return { ...DEFAULTS, currency: tenant?.currency ?? 'USD' };
   const { tenantId: _tenant, updatedAt: _updated, ...settings } = row;
   return settings;
+}
+
+export async function getSettings(db: Database, tenantId: string): Promise<Settings> {
+  const [[row], [tenant]] = await db.batch(settingsQueries(db, tenantId));
+  return settingsOf(row, tenant);
 }
 
 export async function updateSettings(db: Database, tenantId: string, patch: z.infer<typeof UpdateSettings>): Promise<Settings> {

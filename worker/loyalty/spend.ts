@@ -9,7 +9,8 @@ export const notEnoughPoints = (available: number, needed: number) =>
 /**
  * Takes `points` from the available balance, oldest lots first, together with `extra` statements
  * (a redemption row, stock) in one batch. Refused with 422 when the balance is too low, at the
- * moment of the batch: the member row's CHECK decides, not our earlier read.
+ * moment of the batch: the member row's CHECK decides, not our earlier read. Resolves with the
+ * time the spend was booked at (the `now` its statements were built with).
  */
 export async function spendPoints(
   db: Database,
@@ -17,8 +18,8 @@ export async function spendPoints(
   entry: EntryInput,
   points: number,
   extra: (now: number) => Statement[] = () => [],
-): Promise<void> {
-  await withReplanning(async () => {
+): Promise<number> {
+  return withReplanning(async () => {
     const snapshot = await readSnapshot(db, tenantId, entry.customerId);
     if (snapshot.available < points) throw notEnoughPoints(Math.max(0, snapshot.available), points);
     const { takes, covered } = planSpend(snapshot.lots, points);
@@ -26,6 +27,7 @@ export async function spendPoints(
     const now = Date.now();
     try {
       await runBatch(db, [...extra(now), ...debitStatements(db, tenantId, { ...entry, points, takes, allowNegative: false, activity: true }, now)]);
+      return now;
     } catch (error) {
       if (violatedConstraint(error) === 'loyalty_members_available') throw new StalePlan();
       throw error;

@@ -7,6 +7,7 @@ import { conflict, notFound } from '../http/problem';
 import { newId } from '../shared/ids';
 import { DAY_MS, toIso } from '../shared/time';
 import type { CreateTier, Settings, UpdateTier } from './schemas';
+import { settingsOf, settingsQueries } from './settings';
 
 export type TierRow = typeof loyaltyTiers.$inferSelect;
 
@@ -23,9 +24,9 @@ const whereTier = (tenantId: string, id: string) => and(eq(loyaltyTiers.tenantId
 const sameThreshold = () => conflict('Another tier already has this threshold.');
 
 /** The tenant's tiers, lowest threshold first. */
-export function listTiers(db: Database, tenantId: string): Promise<TierRow[]> {
-  return db.select().from(loyaltyTiers).where(eq(loyaltyTiers.tenantId, tenantId)).orderBy(asc(loyaltyTiers.threshold));
-}
+/** The tenant's tiers, lowest threshold first (a query: await it, or batch it). */
+export const listTiers = (db: Database, tenantId: string) =>
+  db.select().from(loyaltyTiers).where(eq(loyaltyTiers.tenantId, tenantId)).orderBy(asc(loyaltyTiers.threshold));
 
 export async function createTier(db: Database, tenantId: string, input: z.infer<typeof CreateTier>): Promise<TierRow> {
   const now = Date.now();
@@ -129,16 +130,20 @@ export interface TierChange {
 }
 
 /** Re-evaluates one member; compare-and-set on the tier so concurrent evaluations apply once. */
-export async function evaluateTier(db: Database, tenantId: string, customerId: string, settings: Settings, now: number): Promise<TierChange | null> {
-  const tiers = await listTiers(db, tenantId);
-  const [member] = await db
-    .select({ tierId: loyaltyMembers.tierId, tierSince: loyaltyMembers.tierSince })
-    .from(loyaltyMembers)
-    .where(and(eq(loyaltyMembers.tenantId, tenantId), eq(loyaltyMembers.customerId, customerId)))
-    .limit(1);
+export async function evaluateTier(db: Database, tenantId: string, customerId: string, now: number): Promise<TierChange | null> {
+  const [[settingsRow], [tenant], tiers, [member]] = await db.batch([
+    ...settingsQueries(db, tenantId),
+    listTiers(db, tenantId),
+    db
+      .select({ tierId: loyaltyMembers.tierId, tierSince: loyaltyMembers.tierSince })
+      .from(loyaltyMembers)
+      .where(and(eq(loyaltyMembers.tenantId, tenantId), eq(loyaltyMembers.customerId, customerId)))
+      .limit(1),
+  ]);
   if (!member) return null;
   const currentIndex = tiers.findIndex((tier) => tier.id === member.tierId);
   if (tiers.length === 0 && currentIndex === -1) return null;
+  const settings = settingsOf(settingsRow, tenant);
   const amount = await qualifyingAmount(db, tenantId, customerId, settings, now);
   const index = nextTierIndex({ tiers, currentIndex, tierSince: member.tierSince, amount, periodDays: settings.tierPeriodDays, now });
   if (index === currentIndex) return null;

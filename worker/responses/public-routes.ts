@@ -7,7 +7,7 @@ import { clientIp, enforceRateLimit } from '../http/limits';
 import { createRouter, jsonResponse, problems } from '../http/openapi';
 import { conflict, notFound } from '../http/problem';
 import { withResponseRollups } from '../metrics/rollups';
-import { findSurvey } from '../surveys/repository';
+import { foundSurvey, surveyById } from '../surveys/repository';
 import { authorizeBrowser, enforceKeyLimit } from '../widget/authorize';
 import { answerWindowStart } from '../widget/recontact';
 import { claimAnswer, releaseAnswer } from '../widget/repository';
@@ -18,7 +18,7 @@ import { PublicResponse } from './schemas';
 import { alertAfterWrite } from '../alerts/raise';
 import { announceCreatedResponses } from './announce';
 import { commentColumns } from './comment-analysis';
-import { assertScore, findByClientId, submitResponse } from './submit';
+import { assertScore, findByClientId, insertResponse, responseByClientId } from './submit';
 
 const Recorded = z.object({ id: z.string() });
 
@@ -79,11 +79,14 @@ publicResponseRoutes.openapi(
     if (input.hp) return c.body(null, 204);
     const { tenantId } = caller;
 
-    const survey = await findSurvey(c.var.db, tenantId, input.surveyId);
+    const [[surveyRow], [existing]] = await c.var.db.batch([
+      surveyById(c.var.db, tenantId, input.surveyId),
+      responseByClientId(c.var.db, tenantId, input.id),
+    ]);
+    const survey = foundSurvey(surveyRow);
     if (survey.status !== 'active') throw notFound('Active survey');
     assertScore(survey, input.score);
 
-    const existing = await findByClientId(c.var.db, tenantId, input.id);
     if (existing) {
       await updateAnswer(c.var.db, existing, survey, input);
       alertAfterWrite(c)(tenantId, existing.id);
@@ -106,7 +109,7 @@ publicResponseRoutes.openapi(
       }
     }
     try {
-      const { row } = await submitResponse(
+      const { row } = await insertResponse(
         c.var.db,
         tenantId,
         survey,

@@ -40,12 +40,16 @@ export function assertScore(survey: SurveyRow, score: number): void {
   }
 }
 
-export async function findByClientId(db: Database, tenantId: string, clientId: string): Promise<ResponseRow | undefined> {
-  const [row] = await db
+/** The response recorded for a client id, as a query, for callers that batch it with other reads. */
+export const responseByClientId = (db: Database, tenantId: string, clientId: string) =>
+  db
     .select()
     .from(responses)
     .where(and(eq(responses.tenantId, tenantId), eq(responses.clientId, clientId)))
     .limit(1);
+
+export async function findByClientId(db: Database, tenantId: string, clientId: string): Promise<ResponseRow | undefined> {
+  const [row] = await responseByClientId(db, tenantId, clientId);
   return row;
 }
 
@@ -73,7 +77,20 @@ export async function submitResponse(
     assertSameAnswer(existing, survey, submission);
     return { row: existing, created: false };
   }
+  return insertResponse(db, tenantId, survey, submission, onCreated);
+}
 
+/**
+ * `submitResponse` for callers that have just looked the client id up and found nothing. A
+ * concurrent request with the same client id may still win the insert; then its row is returned.
+ */
+export async function insertResponse(
+  db: Database,
+  tenantId: string,
+  survey: SurveyRow,
+  submission: Submission,
+  onCreated: ResponseCreated,
+): Promise<{ row: ResponseRow; created: boolean }> {
   const now = Date.now();
   const id = newId('rsp', now);
   const createdAt = submission.occurredAt ?? now;
@@ -98,24 +115,28 @@ export async function submitResponse(
       createdAt,
       updatedAt: now,
     })
-    .onConflictDoNothing({ target: [responses.tenantId, responses.clientId] });
+    .onConflictDoNothing({ target: [responses.tenantId, responses.clientId] })
+    .returning();
 
   const rollups = await responseRollups(db, tenantId, { id, createdAt });
+  let inserted: ResponseRow[];
   try {
-    if (ref) await db.batch([upsertCustomerStatement(db, tenantId, ref, now), insert, ...rollups]);
-    else await db.batch([insert, ...rollups]);
+    inserted = ref
+      ? (await db.batch([upsertCustomerStatement(db, tenantId, ref, now), insert, ...rollups]))[1]
+      : (await db.batch([insert, ...rollups]))[0];
   } catch (error) {
     if (isUniqueViolation(error)) throw conflict('Another customer of this tenant already has this email.');
     throw error;
   }
 
-  // A concurrent request with the same clientId may have won the insert; either way one row exists.
-  const stored = (await findByClientId(db, tenantId, submission.clientId))!;
-  if (stored.id !== id) assertSameAnswer(stored, survey, submission);
-  const created = stored.id === id;
-  if (created) {
-    await awardSurveyAnswered(db, tenantId, stored);
-    onCreated(stored);
+  const [created] = inserted;
+  if (!created) {
+    // A concurrent request with the same clientId won the insert; its row is the answer.
+    const stored = (await findByClientId(db, tenantId, submission.clientId))!;
+    assertSameAnswer(stored, survey, submission);
+    return { row: stored, created: false };
   }
-  return { row: stored, created };
+  await awardSurveyAnswered(db, tenantId, created);
+  onCreated(created);
+  return { row: created, created: true };
 }

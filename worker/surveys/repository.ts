@@ -22,14 +22,22 @@ export const surveyView = (row: SurveyRow) => ({
   updatedAt: toIso(row.updatedAt),
 });
 
-export async function findSurvey(db: Database, tenantId: string, surveyId: string): Promise<SurveyRow> {
-  const [row] = await db
+/** The survey as a query, for callers that batch it with other reads. */
+export const surveyById = (db: Database, tenantId: string, surveyId: string) =>
+  db
     .select()
     .from(surveys)
     .where(and(eq(surveys.tenantId, tenantId), eq(surveys.id, surveyId)))
     .limit(1);
+
+export function foundSurvey(row: SurveyRow | undefined): SurveyRow {
   if (!row) throw notFound('Survey');
   return row;
+}
+
+export async function findSurvey(db: Database, tenantId: string, surveyId: string): Promise<SurveyRow> {
+  const [row] = await surveyById(db, tenantId, surveyId);
+  return foundSurvey(row);
 }
 
 export async function listSurveys(db: Database, tenantId: string, query: z.infer<typeof SurveyListQuery>) {

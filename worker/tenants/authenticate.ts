@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { and, eq, gt, isNull, lt, or } from 'drizzle-orm';
-import { apiKeys, sessions, users } from '../db/schema';
+import { apiKeys, sessions, tenants, users } from '../db/schema';
+import type { Database } from '../db/client';
 import type { AppEnv } from '../env';
 import { clientIp, enforceRateLimit } from '../http/limits';
 import { forbidden, unauthorized } from '../http/problem';
@@ -9,7 +10,10 @@ import { apiKeyKindOf, hashApiKey } from './api-keys';
 import type { ApiKeyKind, Role } from './schemas';
 import { CSRF_HEADER, csrfTokenFor, hashSessionId, readSessionCookie } from './session-cookie';
 
-/** last_used_at is informational; writing it at most once a minute keeps reads from becoming writes. */
+/**
+ * last_used_at is informational; writing it at most once a minute keeps reads from becoming writes
+ * (the key lookup returns it, so a fresh one costs no statement at all).
+ */
 const LAST_USED_RESOLUTION_MS = 60_000;
 
 function bearerToken(header: string | undefined): string | null {
@@ -36,20 +40,41 @@ export const requireApiKey =
     if (key.kind !== kind) throw forbidden(`This route needs a ${kind} key; a ${key.kind} key was sent.`);
     c.set('principal', { type: 'key', tenantId: key.tenantId, keyId: key.id, kind: key.kind });
     c.set('tenantId', key.tenantId);
-    c.executionCtx.waitUntil(touchKey(c.var.db, key.id));
+    if (isStale(key.lastUsedAt, Date.now())) c.executionCtx.waitUntil(touchKey(c.var.db, key.id));
     await next();
   };
 
-export async function findActiveKey(db: AppEnv['Variables']['db'], token: string) {
+const activeKeyMatching = async (token: string) => and(eq(apiKeys.keyHash, await hashApiKey(token)), isNull(apiKeys.revokedAt));
+
+export async function findActiveKey(db: Database, token: string) {
   const [key] = await db
-    .select({ id: apiKeys.id, tenantId: apiKeys.tenantId, kind: apiKeys.kind })
+    .select({ id: apiKeys.id, tenantId: apiKeys.tenantId, kind: apiKeys.kind, lastUsedAt: apiKeys.lastUsedAt })
     .from(apiKeys)
-    .where(and(eq(apiKeys.keyHash, await hashApiKey(token)), isNull(apiKeys.revokedAt)))
+    .where(await activeKeyMatching(token))
     .limit(1);
   return key ?? null;
 }
 
-async function touchKey(db: AppEnv['Variables']['db'], keyId: string): Promise<void> {
+/** As `findActiveKey`, with what a browser caller needs of its tenant, in the same query. */
+export async function findActiveKeyWithTenant(db: Database, token: string) {
+  const [key] = await db
+    .select({
+      id: apiKeys.id,
+      tenantId: apiKeys.tenantId,
+      kind: apiKeys.kind,
+      allowedOrigins: tenants.allowedOrigins,
+      defaultLocale: tenants.defaultLocale,
+    })
+    .from(apiKeys)
+    .innerJoin(tenants, eq(tenants.id, apiKeys.tenantId))
+    .where(await activeKeyMatching(token))
+    .limit(1);
+  return key ?? null;
+}
+
+const isStale = (lastUsedAt: number | null, now: number) => lastUsedAt === null || lastUsedAt < now - LAST_USED_RESOLUTION_MS;
+
+async function touchKey(db: Database, keyId: string): Promise<void> {
   const now = Date.now();
   await db
     .update(apiKeys)
@@ -90,5 +115,14 @@ export const requireRoleForChanges =
     const principal = c.var.principal;
     const allowed = principal.type === 'session' && RANK[principal.role] >= RANK[minimum];
     if (!allowed && !SAFE_METHODS.has(c.req.method)) throw forbidden(`Changing this needs the ${minimum} role.`);
+    await next();
+  };
+
+/** For reads only some roles may make (data exports): a session needs `minimum`; a secret API key passes. */
+export const requireRole =
+  (minimum: Role): MiddlewareHandler<AppEnv> =>
+  async (c, next) => {
+    const principal = c.var.principal;
+    if (principal.type === 'session' && RANK[principal.role] < RANK[minimum]) throw forbidden(`This needs the ${minimum} role.`);
     await next();
   };

@@ -5,7 +5,7 @@ import type { Bindings } from '../env';
 import { newId } from '../shared/ids';
 import { toIso } from '../shared/time';
 import { conflict } from '../http/problem';
-import { findEndpoint, subscribedEndpoints } from './endpoints';
+import { activeEndpoints, type EndpointRow, findEndpoint, subscribedTo } from './endpoints';
 import { type DeliveryEventType, TEST_EVENT_TYPE, type WebhookEventType } from './schemas';
 
 export const WEBHOOK_QUEUE = 'rapport-webhooks';
@@ -18,21 +18,6 @@ export interface WebhookMessage {
 
 /** Announces a domain event to the tenant's subscribed endpoints. */
 export type Notify = (tenantId: string, type: WebhookEventType, data: Record<string, unknown>) => Promise<void>;
-
-/**
- * Records one delivery per subscribed endpoint, then queues them. The payload is fixed here, so
- * every retry sends the same bytes under the same webhook-id.
- */
-export async function emitWebhookEvent(
-  db: Database,
-  queue: Queue<WebhookMessage>,
-  tenantId: string,
-  type: WebhookEventType,
-  data: Record<string, unknown>,
-  now = Date.now(),
-): Promise<void> {
-  await recordDeliveries(db, queue, tenantId, await subscribedEndpoints(db, tenantId, type), type, data, now);
-}
 
 /** Queues a `webhook.test` delivery to one active endpoint, whatever it subscribes to; it shows in the delivery log. */
 export async function sendTestEvent(
@@ -55,6 +40,10 @@ export async function sendTestEvent(
   };
 }
 
+/**
+ * Records one delivery per endpoint, then queues them. The payload is fixed here, so every retry
+ * sends the same bytes under the same webhook-id.
+ */
 async function recordDeliveries(
   db: Database,
   queue: Queue<WebhookMessage>,
@@ -81,12 +70,19 @@ async function recordDeliveries(
   return rows;
 }
 
-/** A Notify bound to this environment; a webhook failure is logged and never fails the caller's request. */
+/**
+ * A Notify bound to this environment; a webhook failure is logged and never fails the caller's request.
+ * Make one per request or job run: it reads each tenant's endpoints once, however many events it sends.
+ */
 export function webhookNotifier(db: Database, env: Bindings): Notify {
+  const endpointsOf = new Map<string, Promise<EndpointRow[]>>();
   return async (tenantId, type, data) => {
     try {
-      await emitWebhookEvent(db, env.WEBHOOK_QUEUE, tenantId, type, data);
+      const active = endpointsOf.get(tenantId) ?? activeEndpoints(db, tenantId);
+      endpointsOf.set(tenantId, active);
+      await recordDeliveries(db, env.WEBHOOK_QUEUE, tenantId, subscribedTo(await active, type), type, data, Date.now());
     } catch (error) {
+      endpointsOf.delete(tenantId);
       console.error(
         JSON.stringify({
           message: 'webhook emit failed',

@@ -10,7 +10,7 @@ import type { CreateEndpoint, UpdateEndpoint, WebhookEventType } from './schemas
 import type { SecretBox } from '../shared/secret-box';
 import { newSigningSecret } from './secrets';
 
-type EndpointRow = typeof webhookEndpoints.$inferSelect;
+export type EndpointRow = typeof webhookEndpoints.$inferSelect;
 
 export const endpointView = (row: EndpointRow) => ({
   id: row.id,
@@ -80,11 +80,13 @@ export async function deactivateEndpoint(db: Database, tenantId: string, id: str
   await updateEndpoint(db, tenantId, id, { active: false });
 }
 
-/** Active endpoints of the tenant that subscribe to `type` (an empty list means all types). */
-export async function subscribedEndpoints(db: Database, tenantId: string, type: WebhookEventType): Promise<EndpointRow[]> {
-  const rows = await db
+export async function activeEndpoints(db: Database, tenantId: string): Promise<EndpointRow[]> {
+  return db
     .select()
     .from(webhookEndpoints)
     .where(and(eq(webhookEndpoints.tenantId, tenantId), eq(webhookEndpoints.active, true)));
-  return rows.filter((row) => row.events.length === 0 || row.events.includes(type));
 }
+
+/** The endpoints among `active` that subscribe to `type` (an empty list means all types). */
+export const subscribedTo = (active: EndpointRow[], type: WebhookEventType): EndpointRow[] =>
+  active.filter((row) => row.events.length === 0 || row.events.includes(type));

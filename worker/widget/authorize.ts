@@ -2,8 +2,7 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../env';
 import { enforceRateLimit } from '../http/limits';
 import { forbidden, unauthorized } from '../http/problem';
-import { findActiveKey } from '../tenants/authenticate';
-import { findTenant } from '../tenants/repository';
+import { findActiveKeyWithTenant } from '../tenants/authenticate';
 
 export interface BrowserCaller {
   tenantId: string;
@@ -17,17 +16,16 @@ export interface BrowserCaller {
  * allowed origins. Browsers always send Origin on cross-origin fetches, so a missing one is refused.
  */
 export async function authorizeBrowser(c: Context<AppEnv>, key: string): Promise<BrowserCaller> {
-  const found = await findActiveKey(c.var.db, key);
+  const found = await findActiveKeyWithTenant(c.var.db, key);
   if (!found) throw unauthorized('Unknown or revoked key.');
   if (found.kind !== 'publishable') throw forbidden('Use a publishable key (rk_pk_…) in browsers; secret keys must stay on your server.');
   const origin = c.req.header('Origin');
-  const tenant = await findTenant(c.var.db, found.tenantId);
-  if (!origin || !tenant.allowedOrigins.includes(origin)) {
+  if (!origin || !found.allowedOrigins.includes(origin)) {
     throw forbidden(`Origin ${origin ?? '(none)'} is not in this account's allowed widget origins.`);
   }
   c.header('Access-Control-Allow-Origin', origin);
   c.header('Vary', 'Origin');
-  return { tenantId: found.tenantId, keyId: found.id, origin, tenantLocale: tenant.defaultLocale };
+  return { tenantId: found.tenantId, keyId: found.id, origin, tenantLocale: found.defaultLocale };
 }
 
 /**

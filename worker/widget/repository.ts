@@ -28,13 +28,15 @@ export interface NewWidgetEvent {
   device?: string | undefined;
 }
 
-export async function eventExists(db: Database, tenantId: string, kind: WidgetEventKind, clientId: string): Promise<boolean> {
-  const [row] = await db
+const eventById = (db: Database, tenantId: string, kind: WidgetEventKind, clientId: string) =>
+  db
     .select({ id: widgetEvents.id })
     .from(widgetEvents)
     .where(and(eq(widgetEvents.tenantId, tenantId), eq(widgetEvents.kind, kind), eq(widgetEvents.clientId, clientId)))
     .limit(1);
-  return row !== undefined;
+
+export async function eventExists(db: Database, tenantId: string, kind: WidgetEventKind, clientId: string): Promise<boolean> {
+  return (await eventById(db, tenantId, kind, clientId)).length > 0;
 }
 
 const eventValues = (event: NewWidgetEvent, now: number) => ({
@@ -80,16 +82,19 @@ export async function historyOf(db: Database, tenantId: string, subject: string,
  */
 export async function claimAnswer(db: Database, event: NewWidgetEvent & { subject: string }, windowStart: number, now = Date.now()): Promise<boolean> {
   const v = eventValues(event, now);
-  await db.run(sql`
-    INSERT INTO widget_events (id, tenant_id, survey_id, kind, client_id, subject, locale, device, created_at)
-    SELECT ${v.id}, ${v.tenantId}, ${v.surveyId}, 'answer', ${v.clientId}, ${v.subject}, ${v.locale}, ${v.device}, ${v.createdAt}
-    WHERE NOT EXISTS (
-      SELECT 1 FROM widget_events
-      WHERE tenant_id = ${v.tenantId} AND subject = ${v.subject} AND kind = 'answer' AND survey_id = ${v.surveyId}
-        AND created_at >= ${windowStart} AND client_id <> ${v.clientId}
+  const insert = db
+    .insert(widgetEvents)
+    .select(
+      sql`SELECT ${v.id}, ${v.tenantId}, ${v.surveyId}, 'answer', ${v.clientId}, ${v.subject}, ${v.locale}, ${v.device}, ${v.createdAt}
+      WHERE NOT EXISTS (
+        SELECT 1 FROM widget_events
+        WHERE tenant_id = ${v.tenantId} AND subject = ${v.subject} AND kind = 'answer' AND survey_id = ${v.surveyId}
+          AND created_at >= ${windowStart} AND client_id <> ${v.clientId}
+      )`,
     )
-    ON CONFLICT DO NOTHING`);
-  return eventExists(db, event.tenantId, 'answer', event.clientId);
+    .onConflictDoNothing();
+  const [, held] = await db.batch([insert, eventById(db, event.tenantId, 'answer', event.clientId)]);
+  return held.length > 0;
 }
 
 /** Undoes a claim whose response could not be stored, so the visitor may answer again. */
