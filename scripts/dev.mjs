@@ -12,6 +12,7 @@ import { createRequire } from 'node:module';
 import { createServer as createTcpServer } from 'node:net';
 import { dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { computeDemoMetrics, SEED_DEMO_ARGS } from './demo.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const WRANGLER = join(dirname(createRequire(import.meta.url).resolve('wrangler/package.json')), 'bin', 'wrangler.js');
@@ -215,24 +216,13 @@ function ensureDevVars() {
   console.log('\n› Wrote a local DATA_ENCRYPTION_KEY to .dev.vars');
 }
 
-/** The seed writes raw rows only; rebuilding the rollups once gives the dashboard its numbers (idempotent). */
-async function computeDemoMetrics(secretKey) {
-  console.log('\n› Computing the demo metrics');
-  const response = await fetch(`${apiOrigin}/v1/metrics/recompute`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${secretKey}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify({ rebuild: true }),
-  });
-  if (!response.ok) throw new Error(`computing the demo metrics failed: ${response.status} ${await response.text()}`);
-}
-
 async function main() {
   await assertPortFree(port, 'RAPPORT_PORT');
   await assertPortFree(demoPort, 'RAPPORT_DEMO_PORT');
   ensureDevVars();
   await step('Building web/dist', [join(ROOT, 'scripts', 'build.mjs')]);
   await step('Applying local D1 migrations', [WRANGLER, 'd1', 'migrations', 'apply', 'DB', '--local', ...persistArgs]);
-  await step('Seeding the demo tenant', ['--import', 'tsx', join(ROOT, 'scripts', 'seed.ts')]);
+  await step('Seeding the demo tenant', SEED_DEMO_ARGS);
   if (!existsSync(credentialsFile)) throw new Error(`the seed wrote no ${credentialsFile}`);
   const credentials = JSON.parse(readFileSync(credentialsFile, 'utf8'));
 
@@ -256,7 +246,8 @@ async function main() {
     void shutdown(code || 1);
   });
   await waitForHealth(wrangler);
-  await computeDemoMetrics(credentials.secretKey);
+  console.log('\n› Computing the demo metrics');
+  await computeDemoMetrics(apiOrigin, credentials.secretKey);
   printReady(credentials);
 }
 
