@@ -27,10 +27,10 @@ afterAll(async () => {
 });
 
 // What the pages print, formatted the way the dashboard formats it in English.
-const share = (value: number | null) =>
+const share = (value: number | null, digits = 1) =>
   value === null
     ? '—'
-    : `${new Intl.NumberFormat('en', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(100 * value)}%`;
+    : `${new Intl.NumberFormat('en', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(100 * value)}%`;
 const usd = (minor: number | null) =>
   minor === null ? '—' : new Intl.NumberFormat('en', { style: 'currency', currency: 'USD' }).format(minor / 100);
 const integer = (value: number) => new Intl.NumberFormat('en', { maximumFractionDigits: 0 }).format(value);
@@ -82,6 +82,16 @@ async function logIn(page: Page, email: string, password: string): Promise<void>
 
 const kpi = (page: Page, label: string) => page.getByRole('region', { name: label, exact: true }).locator('.kpi-value');
 
+interface RetentionMonth {
+  month: string;
+  customers: number;
+  start: number;
+  retentionRate: number | null;
+  churnRate: number | null;
+  repeatPurchaseRate: number | null;
+  lifetimeValue: { value: number | null };
+}
+
 interface KeyCustomers {
   customers: number;
   churnRate: number | null;
@@ -89,6 +99,7 @@ interface KeyCustomers {
   averageOrderValue: number | null;
   lifetimeValue: number | null;
   segments: Record<string, number>;
+  segmentRevenue: Record<string, { revenue: number; share: number | null }>;
   top: Array<{ customerId: string; orders: number; revenue: number }>;
   loyalty: { members: number; participation: number | null };
 }
@@ -173,17 +184,22 @@ describe('analytics and loyalty pages', () => {
     );
     const found = await json<{ data: Array<{ id: string }> }>(await v1(key, 'GET', '/customers?externalId=anna'), 200);
     anna = found.data[0]!.id;
+    // A 30-day churn window, so some months have churn and with it a lifetime value.
+    await json(await v1(key, 'PUT', '/metrics/settings', { churnDays: 30, grossMargin: 0.4 }), 200);
     await json(await v1(key, 'POST', '/metrics/recompute', { full: true }), 200);
   }, 120_000);
 
-  it('shows retention figures equal to the metrics API, with a cohort heatmap', async () => {
+  it('shows retention figures and month-by-month charts equal to the metrics API, with a cohort heatmap', async () => {
     ({ page: owner } = await newContext());
     await logIn(owner, OWNER.email, OWNER.password);
     const snapshot = await json<KeyCustomers>(await v1(key, 'GET', '/customers/key'), 200);
-    const trend = await json<{
-      months: Array<{ month: string; snapshot: { retention: { rate: number | null } | null } | null }>;
-    }>(await v1(key, 'GET', '/metrics/trend?months=13'), 200);
+    const monthly = await json<{ months: RetentionMonth[] }>(await v1(key, 'GET', '/metrics/retention/monthly?months=12'), 200);
     expect(snapshot.customers).toBe(customers.length);
+    expect(monthly.months).toHaveLength(12);
+    expect(monthly.months.at(-1)!.customers).toBe(customers.length);
+    expect(monthly.months.some((month) => month.lifetimeValue.value !== null)).toBe(true);
+    // Customers who come back after a gap are active at the end without being retained: CRR never exceeds 100 %.
+    for (const month of monthly.months) expect(month.retentionRate ?? 0, month.month).toBeLessThanOrEqual(1);
 
     await owner.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Retention' }).click();
     await owner.getByRole('heading', { level: 1, name: 'Retention' }).waitFor();
@@ -191,8 +207,35 @@ describe('analytics and loyalty pages', () => {
     await expect(kpi(owner, 'Repeat purchase rate').textContent()).resolves.toBe(share(snapshot.repeatPurchaseRate));
     await expect(kpi(owner, 'Average order value').textContent()).resolves.toBe(usd(snapshot.averageOrderValue));
     await expect(kpi(owner, 'Lifetime value').textContent()).resolves.toBe(usd(snapshot.lifetimeValue));
-    const latest = [...trend.months].reverse().find((month) => (month.snapshot?.retention?.rate ?? null) !== null);
-    await expect(kpi(owner, 'Customer retention').textContent()).resolves.toBe(share(latest?.snapshot?.retention?.rate ?? null));
+    const latest = [...monthly.months].reverse().find((month) => month.retentionRate !== null);
+    await expect(kpi(owner, 'Customer retention').textContent()).resolves.toBe(share(latest?.retentionRate ?? null));
+
+    // Each monthly chart is an image with a table behind it: month, value, n (the chart's denominator).
+    const monthLabel = (month: string) => month.slice(2).replace('-', '/');
+    for (const [title, value, n] of [
+      ['Retention by month', (m: RetentionMonth) => share(m.retentionRate, 0), (m: RetentionMonth) => m.start],
+      ['Churn rate by month', (m: RetentionMonth) => share(m.churnRate, 0), (m: RetentionMonth) => m.customers],
+      [
+        'Repeat purchase rate by month',
+        (m: RetentionMonth) => share(m.repeatPurchaseRate, 0),
+        (m: RetentionMonth) => m.customers,
+      ],
+      ['Lifetime value by month', (m: RetentionMonth) => usd(m.lifetimeValue.value), (m: RetentionMonth) => m.customers],
+    ] as const) {
+      const chart = owner.getByRole('region', { name: title, exact: true }).first();
+      await chart.getByRole('img', { name: title, exact: true }).waitFor();
+      await chart.getByText('Show as table').click();
+      for (const month of monthly.months) {
+        await expect(
+          chart
+            .getByRole('row', { name: `${monthLabel(month.month)} ${value(month)} ${integer(n(month))}`, exact: true })
+            .count(),
+          `${title} ${month.month}`,
+        ).resolves.toBe(1);
+      }
+    }
+    for (const title of ['Orders per customer by month', 'Average order value by month'])
+      await owner.getByRole('region', { name: title, exact: true }).first().getByRole('img').waitFor();
 
     const cohorts = await v1(key, 'GET', '/metrics/cohorts?months=12');
     if (cohorts.status === 200) {
@@ -233,6 +276,36 @@ describe('analytics and loyalty pages', () => {
           .textContent(),
       ).resolves.toBe(`${integer(n)} · ${share(segmentTotal === 0 ? null : n / segmentTotal)}`);
     }
+    // Revenue per segment: a bar each with the amount and its share, and the same in the table behind it.
+    const revenue = owner.getByRole('list', { name: 'Revenue by RFM segment' });
+    const totalRevenue = Object.values(snapshot.segmentRevenue).reduce((sum, segment) => sum + segment.revenue, 0);
+    expect(totalRevenue).toBe(snapshot.top.reduce((sum, customer) => sum + customer.revenue, 0));
+    const revenueSection = owner.getByRole('region', { name: 'Revenue by RFM segment', exact: true }).first();
+    await revenueSection.getByText('Show as table').click();
+    for (const [label, segment] of [
+      ['Champions', 'champions'],
+      ['At risk', 'at_risk'],
+      ['Lost', 'lost'],
+    ] as const) {
+      const { revenue: amount, share: revenueShare } = snapshot.segmentRevenue[segment]!;
+      expect(revenueShare).toBeCloseTo(amount / totalRevenue, 10);
+      await expect(
+        revenue
+          .getByRole('listitem')
+          .filter({ hasText: new RegExp(`^${label}`) })
+          .locator('.bar-list-value')
+          .textContent(),
+      ).resolves.toBe(`${usd(amount)} · ${share(revenueShare)}`);
+      await expect(
+        revenueSection
+          .getByRole('row', {
+            name: `${label} ${integer(snapshot.segments[segment] ?? 0)} ${usd(amount)} ${share(revenueShare)}`,
+            exact: true,
+          })
+          .count(),
+      ).resolves.toBe(1);
+    }
+
     const table = owner.getByRole('region', { name: 'Top customers by revenue' }).first().locator('table');
     await expect.poll(() => table.getByRole('row').count()).toBe(snapshot.top.length + 1);
     for (const [index, customer] of snapshot.top.entries()) {

@@ -134,7 +134,7 @@ describe('GET /v1/customers/key and order metrics', { timeout: 30_000 }, () => {
     });
   });
 
-  it('computes month-by-month retention CRR = (E − N) / S with the tenant churn window', async () => {
+  it('computes month-by-month retention CRR = |S ∩ E| / S with the tenant churn window', async () => {
     const tenant = await newTenant();
     const survey = await newSurvey(tenant.secretKey);
     const put = await call('/v1/metrics/settings', {
@@ -152,6 +152,7 @@ describe('GET /v1/customers/key and order metrics', { timeout: 30_000 }, () => {
     for (const customer of [r1, r2, r3]) await order(tenant.tenantId, customer!, 1000, at(m2));
     await order(tenant.tenantId, r1!, 1000, at(m1));
     await order(tenant.tenantId, r1!, 1000, at(thisMonth));
+    await order(tenant.tenantId, r2!, 1000, at(thisMonth));
     await order(tenant.tenantId, r4!, 1000, at(thisMonth));
     await recompute(tenant.secretKey, true);
 
@@ -159,11 +160,13 @@ describe('GET /v1/customers/key and order metrics', { timeout: 30_000 }, () => {
       await call('/v1/metrics/trend?months=3', { key: tenant.secretKey }),
     );
     const retention = trend.months.map((m) => m.snapshot!.retention);
-    // One-month window. m2: nobody before → S = 0 → null. m1: S = 3, E = 1, N = 0 → 1/3. This month: S = 1, E = 2, N = 1 → 1.
-    expect(retention[0]).toMatchObject({ start: 0, end: 3, acquired: 3, rate: null, windowMonths: 1 });
-    expect(retention[1]).toMatchObject({ start: 3, end: 1, acquired: 0 });
+    // One-month window. m2: nobody before → S = 0 → null. m1: S = 3, E = 1 (r1 kept) → 1/3.
+    // This month: S = {r1}, E = {r1, r2, r4}: r4 is new and r2 is back after a gap, so only r1 is retained → 1
+    // ((E − N) / S would say 200 %).
+    expect(retention[0]).toMatchObject({ start: 0, end: 3, acquired: 3, retained: 0, rate: null, windowMonths: 1 });
+    expect(retention[1]).toMatchObject({ start: 3, end: 1, acquired: 0, retained: 1 });
     expect(retention[1]!.rate).toBeCloseTo(1 / 3, 10);
-    expect(retention[2]).toMatchObject({ start: 1, end: 2, acquired: 1, rate: 1 });
+    expect(retention[2]).toMatchObject({ start: 1, end: 3, acquired: 1, retained: 1, rate: 1 });
     const key = await body<CustomersSnapshot>(await call('/v1/customers/key', { key: tenant.secretKey }));
     expect(key.grossMargin).toBe(0.5);
     expect(key.top.find((c) => c.customerId === r1)!.lifetimeValue).toBe(1500);

@@ -50,10 +50,11 @@ describe('RFM', () => {
 });
 
 describe('retention and value', () => {
-  it('CRR = (E − N) / S', () => {
-    // 100 at the start, 90 at the end of whom 20 are new → 70 % kept.
-    expect(retentionRate(100, 90, 20)).toBeCloseTo(0.7, 10);
-    expect(retentionRate(0, 5, 5)).toBeNull();
+  it('CRR = |S ∩ E| / S', () => {
+    // 100 at the start, of whom 70 are still active at the end (whoever else is active then is new or back) → 70 % kept.
+    expect(retentionRate(100, 70)).toBeCloseTo(0.7, 10);
+    expect(retentionRate(2, 2)).toBe(1);
+    expect(retentionRate(0, 0)).toBeNull();
   });
 
   it('churn, repeat purchase, frequency and AOV over their denominators, null when empty', () => {

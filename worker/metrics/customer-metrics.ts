@@ -46,12 +46,12 @@ interface ScoredCustomer {
   monetary: number;
 }
 
-/** RFM segment sizes and the top customers by revenue, from one pass of the scoring (the CTE is materialised once). */
+/** RFM segment sizes and revenue and the top customers by revenue, from one pass of the scoring (the CTE is materialised once). */
 export async function keyCustomers(db: Database, tenantId: string) {
-  /** Group rows have no customer; top-list rows have n = 0. */
+  /** Group rows have no customer and sum the group's revenue; top-list rows have n = 0. */
   type Row = Omit<ScoredCustomer, 'customerId'> & { customerId: string | null; n: number };
   const rows = await db.all<Row>(sql`${scored(tenantId)}
-    SELECT NULL AS customerId, NULL AS orders, NULL AS revenue, NULL AS lastOrderAt, NULL AS lastScore, NULL AS lastScoreKind,
+    SELECT NULL AS customerId, NULL AS orders, sum(revenue) AS revenue, NULL AS lastOrderAt, NULL AS lastScore, NULL AS lastScoreKind,
       recency, frequency, monetary, count(*) AS n
     FROM scored GROUP BY recency, frequency, monetary
     UNION ALL
@@ -59,14 +59,25 @@ export async function keyCustomers(db: Database, tenantId: string) {
       SELECT customer_id, orders, revenue, last_order_at, last_score, last_score_kind, recency, frequency, monetary, 0
       FROM scored ORDER BY revenue DESC, customer_id LIMIT ${TOP_CUSTOMERS}
     )`);
-  const segments = Object.fromEntries(RFM_SEGMENTS.map((name) => [name, 0])) as Record<RfmSegment, number>;
-  for (const group of rows.filter((row) => row.customerId === null))
-    segments[rfmSegment(group.recency, group.frequency, group.monetary)] += group.n;
+  const perSegment = () => Object.fromEntries(RFM_SEGMENTS.map((name) => [name, 0])) as Record<RfmSegment, number>;
+  const segments = perSegment();
+  const revenue = perSegment();
+  for (const group of rows.filter((row) => row.customerId === null)) {
+    const segment = rfmSegment(group.recency, group.frequency, group.monetary);
+    segments[segment] += group.n;
+    revenue[segment] += group.revenue;
+  }
   const top = rows.flatMap(({ n: _group, customerId, ...customer }) =>
     customerId === null ? [] : [{ ...customer, customerId }],
   );
-  return { segments, top };
+  return { segments, revenue, top };
 }
+
+/** Each segment's revenue and its share of `totalRevenue` (all customers with orders). */
+const segmentRevenue = (revenue: Record<RfmSegment, number>, totalRevenue: number) =>
+  Object.fromEntries(
+    RFM_SEGMENTS.map((segment) => [segment, { revenue: revenue[segment], share: ratio(revenue[segment], totalRevenue) }]),
+  ) as Record<RfmSegment, { revenue: number; share: number | null }>;
 
 async function loyaltyParticipation(db: Database, tenantId: string, activeSince: number, totalRevenue: number) {
   const [row] = await db.all<{
@@ -134,6 +145,7 @@ export async function buildCustomersSnapshot(
     grossMargin: margin,
     lifetimeValue: lifetimeValue({ averageOrderValue: aov, frequencyPerYear, churnRate: churn, grossMargin: margin }),
     segments: key.segments,
+    segmentRevenue: segmentRevenue(key.revenue, revenue),
     top: key.top.map((customer) => ({
       ...customer,
       segment: rfmSegment(customer.recency, customer.frequency, customer.monetary),

@@ -10,6 +10,7 @@ import {
   changedDays,
   combineBuckets,
   customersChangedSince,
+  customersOrderingInBoth,
   customersOrderingInMonths,
   customersOrderingSince,
   readBuckets,
@@ -18,6 +19,8 @@ import {
 } from './rollup-reads';
 import { addPointsMetrics } from './points';
 import { retentionRate } from './retention';
+import { buildRetentionMonthsSnapshot } from './retention-month-reads';
+import { RETENTION_MONTHS } from './retention-months';
 import { ROLLING_PERIODS, type MetricSettings, type MetricsSnapshot } from './schemas';
 import { ALL, buildSegments, CUSTOMERS, groupBySegment, SEGMENTS } from './segment-keys';
 import { readSettings } from './settings';
@@ -125,19 +128,24 @@ async function monthSnapshots(context: Context, months: readonly string[]): Prom
     monthRange(first).from,
     monthRange(months.at(-1)!).to,
   );
-  // Active customers per month range: S, E, this and last month's buyers, for every month in one round trip.
+  // Active customers per month range: S, E, this and last month's buyers, for every month in one round trip;
+  // and those active at both the start and the end (S ∩ E) in another.
+  const activeAt = (month: string) => [addMonths(month, 1 - windowMonths), month] as const;
   const ranges = months.flatMap((month) => {
     const previous = addMonths(month, -1);
-    return [
-      [addMonths(month, -windowMonths), previous],
-      [addMonths(month, 1 - windowMonths), month],
-      [month, month],
-      [previous, previous],
-    ] as const;
+    return [activeAt(previous), activeAt(month), [month, month], [previous, previous]] as const;
   });
-  const counts = await customersOrderingInMonths(db, tenantId, ranges);
+  const [counts, retainedCounts] = await Promise.all([
+    customersOrderingInMonths(db, tenantId, ranges),
+    customersOrderingInBoth(
+      db,
+      tenantId,
+      months.map((month) => [activeAt(addMonths(month, -1)), activeAt(month)] as const),
+    ),
+  ]);
   return months.flatMap((month, i) => {
     const [start, end, ordering, previousOrdering] = counts.slice(4 * i, 4 * i + 4) as [number, number, number, number];
+    const retained = retainedCounts[i]!;
     const current = combineBuckets(buckets, [month]);
     const acquired = current.orders.newCustomers;
     if (current.daily.length === 0 && current.orders.orders === 0 && start === 0 && end === 0) return [];
@@ -147,7 +155,7 @@ async function monthSnapshots(context: Context, months: readonly string[]): Prom
       current,
       previous: combineBuckets(buckets, [addMonths(month, -1)]),
       orderingCustomers: { current: ordering, previous: previousOrdering },
-      retention: { start, end, acquired, rate: retentionRate(start, end, acquired), windowMonths },
+      retention: { start, end, acquired, retained, rate: retentionRate(start, retained), windowMonths },
     });
   });
 }
@@ -211,9 +219,14 @@ export async function recomputeTenant(
     rows.push({ period: CUSTOMERS, segment: ALL, data: await buildCustomersSnapshot(db, tenantId, now, today, settings) });
     const cells = await readCohortCells(db, tenantId, currentMonth);
     rows.push({ period: COHORTS, segment: ALL, data: buildCohorts(cells, currentMonth, today) });
+    rows.push({
+      period: RETENTION_MONTHS,
+      segment: ALL,
+      data: await buildRetentionMonthsSnapshot(db, tenantId, currentMonth, today, settings),
+    });
   }
 
-  const periods = [...rolling, ...months, ...(customers ? [CUSTOMERS, COHORTS] : [])];
+  const periods = [...rolling, ...months, ...(customers ? [CUSTOMERS, COHORTS, RETENTION_MONTHS] : [])];
   const written = await writeSnapshots(db, tenantId, periods, rows, dataVersion, now);
   await db.run(sql`INSERT INTO metric_state (tenant_id, data_version, computed_version, computed_day, computed_at)
     VALUES (${tenantId}, ${dataVersion}, ${dataVersion}, ${today}, ${now})

@@ -17,9 +17,11 @@ import type {
   CustomersSnapshot,
   GoalPeriod,
   MetricsSnapshot,
+  RetentionMonths,
   SegmentsSnapshot,
   UpdateGoal,
 } from './schemas';
+import { RETENTION_MONTHS } from './retention-months';
 import { ALL, CUSTOMERS, SEGMENTS } from './segment-keys';
 import { tenantTimeZone } from './time-zone';
 import { ROLLING_DAYS, rollingWindow } from './windows';
@@ -87,6 +89,14 @@ export async function customersSnapshot(db: Database, tenantId: string): Promise
 export async function cohortsFor(db: Database, tenantId: string, months: number): Promise<CohortsSnapshot> {
   const snapshot = await readSnapshot<CohortsSnapshot>(db, tenantId, COHORTS, ALL);
   return { asOf: snapshot?.asOf ?? null, cohorts: snapshot?.cohorts.slice(-months) ?? [] };
+}
+
+/** The latest `months` of the retention series; none before the first recompute. */
+export async function retentionMonthsFor(db: Database, tenantId: string, months: number): Promise<RetentionMonths> {
+  const snapshot = await readSnapshot<RetentionMonths>(db, tenantId, RETENTION_MONTHS, ALL);
+  return snapshot
+    ? { ...snapshot, months: snapshot.months.slice(-months) }
+    : { asOf: null, windowMonths: null, grossMargin: null, months: [] };
 }
 
 // Goals

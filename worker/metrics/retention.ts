@@ -1,7 +1,11 @@
 import { ratio } from './stats';
 
-/** Customer retention rate (E − N) / S: customers at the end minus new ones, over customers at the start. Null when S = 0. */
-export const retentionRate = (start: number, end: number, acquired: number): number | null => ratio(end - acquired, start);
+/**
+ * Customer retention rate |S ∩ E| / S: of the customers active at the start, the share still active at
+ * the end. New and reactivated customers are active at the end without being retained, so it stays
+ * within 0–1 (unlike (E − N) / S, which counts reactivations). Null when S = 0.
+ */
+export const retentionRate = (start: number, retained: number): number | null => ratio(retained, start);
 
 /** Share of customers who ever ordered whose last order is more than the churn window ago. */
 export const churnRate = (churned: number, customers: number): number | null => ratio(churned, customers);

@@ -13,6 +13,7 @@ import {
   findGoal,
   listGoals,
   metricsFor,
+  retentionMonthsFor,
   segmentsFor,
   trend,
   updateGoal,
@@ -26,6 +27,8 @@ import {
   MetricSettings,
   MetricsQuery,
   MetricsSnapshot,
+  RetentionMonths,
+  RetentionMonthsQuery,
   SegmentsQuery,
   SegmentsSnapshot,
   Trend,
@@ -164,6 +167,20 @@ export const metricRoutes = (security: Security) =>
         responses: { 200: jsonResponse(CohortsSnapshot, 'Cohorts, oldest first'), ...problems(401, 403, 422) },
       }),
       async (c) => c.json(await cohortsFor(c.var.db, c.var.tenantId, c.req.valid('query').months), 200),
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/metrics/retention/monthly',
+        tags,
+        security,
+        summary: 'CRR, churn, repeat purchase rate, purchase frequency, AOV and LTV of each calendar month, with their counts',
+        description:
+          'Months in the tenant’s time zone, as of each month’s end (the current month as of the last recompute). Reads the snapshot the scheduled recompute wrote (empty before the first).',
+        request: { query: RetentionMonthsQuery },
+        responses: { 200: jsonResponse(RetentionMonths, 'Months, oldest first'), ...problems(401, 403, 422) },
+      }),
+      async (c) => c.json(await retentionMonthsFor(c.var.db, c.var.tenantId, c.req.valid('query').months), 200),
     )
     .openapi(
       createRoute({

@@ -84,10 +84,13 @@ export const OrderStats = z.object({
 });
 
 export const Retention = z.object({
-  start: z.number().int(),
-  end: z.number().int(),
-  acquired: z.number().int(),
-  rate: z.number().nullable().meta({ description: 'CRR = (E − N) / S' }),
+  start: z.number().int().meta({ description: 'S: customers active at the start (the end of the month before)' }),
+  end: z.number().int().meta({ description: 'E: customers active at the end of the month' }),
+  acquired: z.number().int().meta({ description: 'N: customers whose first order was in the month' }),
+  retained: z.number().int().meta({ description: 'Customers active at both the start and the end: |S ∩ E|' }),
+  rate: z.number().nullable().meta({
+    description: 'CRR = |S ∩ E| / S, 0–1: new and reactivated customers are not retained; null when S = 0',
+  }),
   windowMonths: z
     .number()
     .int()
@@ -179,6 +182,11 @@ export const KeyCustomer = z.object({
   lastScoreKind: z.string().nullable(),
 });
 
+export const SegmentRevenue = z.object({
+  revenue: z.number().int().meta({ description: 'Revenue to date of the segment’s customers, net of refunds, minor units' }),
+  share: z.number().nullable().meta({ description: 'Of the revenue of all customers with orders (0–1); null when that is 0' }),
+});
+
 export const CustomersSnapshot = z.object({
   asOf: z.string(),
   customers: z.number().int().meta({ description: 'Customers with at least one order' }),
@@ -192,6 +200,10 @@ export const CustomersSnapshot = z.object({
   grossMargin: z.number(),
   lifetimeValue: z.number().nullable(),
   segments: z.record(z.enum(RFM_SEGMENTS), z.number().int()),
+  segmentRevenue: z
+    .record(z.enum(RFM_SEGMENTS), SegmentRevenue)
+    .optional()
+    .meta({ description: 'Absent only in snapshots written before it existed; the next recompute adds it' }),
   top: z.array(KeyCustomer),
   loyalty: z.object({
     members: z.number().int(),
@@ -288,4 +300,68 @@ export const CohortsQuery = z.object({
     .max(COHORT_MONTHS)
     .default(12)
     .meta({ description: 'How many cohorts (months), ending with the current one' }),
+});
+
+// Retention by month (see metrics/retention-months.ts)
+
+/** Months kept in the snapshot; the API returns the latest `months` of them. */
+export const RETENTION_MONTHS_KEPT = 36;
+
+export const RetentionMonth = z.object({
+  month: z.string().meta({ description: 'YYYY-MM, tenant time zone' }),
+  complete: z.boolean().meta({ description: 'False for the current month: its figures are as of the recompute' }),
+  customers: z.number().int().meta({ description: 'Customers with an order up to the month’s end' }),
+  start: z
+    .number()
+    .int()
+    .meta({ description: 'S: customers active at the start (an order in the window ending the month before)' }),
+  end: z.number().int().meta({ description: 'E: customers active at the end (an order in the window ending with the month)' }),
+  acquired: z.number().int().meta({ description: 'N: customers whose first order was in the month' }),
+  retained: z.number().int().meta({ description: 'Customers active at both the start and the end: |S ∩ E|' }),
+  retentionRate: z.number().nullable().meta({
+    description: 'CRR = |S ∩ E| / S, 0–1: new and reactivated customers are not retained; null when S = 0',
+  }),
+  churned: z
+    .number()
+    .int()
+    .meta({ description: 'Customers with an order up to the month’s end but none in the window ending with it' }),
+  churnRate: z.number().nullable().meta({ description: 'churned ÷ customers' }),
+  repeatCustomers: z.number().int().meta({ description: 'Customers with two or more orders up to the month’s end' }),
+  repeatPurchaseRate: z.number().nullable().meta({ description: 'repeatCustomers ÷ customers' }),
+  orders: z.number().int().meta({ description: 'Orders in the month' }),
+  revenue: z.number().int().meta({ description: 'Revenue of the month’s orders, net of refunds, minor units' }),
+  orderingCustomers: z.number().int().meta({ description: 'Distinct customers with an order in the month' }),
+  purchaseFrequency: z.number().nullable().meta({ description: 'orders ÷ orderingCustomers' }),
+  averageOrderValue: z.number().nullable().meta({ description: 'revenue ÷ orders, minor units' }),
+  lifetimeValue: z
+    .object({
+      averageOrderValue: z.number().nullable().meta({ description: 'Revenue ÷ orders up to the month’s end' }),
+      frequencyPerYear: z
+        .number()
+        .nullable()
+        .meta({ description: 'Orders ÷ ordering customers in the 12 months ending with the month' }),
+      value: z.number().nullable().meta({ description: 'AOV × frequency × 1 / churnRate × gross margin; null when churn is 0' }),
+    })
+    .meta({ description: 'LTV as of the month’s end, by the same formula as the current LTV of /customers/key' }),
+});
+export type RetentionMonth = z.infer<typeof RetentionMonth>;
+
+export const RetentionMonths = z.object({
+  asOf: z.string().nullable().meta({ description: 'Tenant-local day of the recompute that wrote this; null before the first' }),
+  windowMonths: z.number().int().nullable().meta({
+    description: 'A customer is active at a month’s end with an order in its last windowMonths months (churn days ÷ 30)',
+  }),
+  grossMargin: z.number().nullable().meta({ description: 'Margin LTV was computed with; 1 = revenue LTV' }),
+  months: z.array(RetentionMonth).meta({ description: 'Oldest first, ending with the current month' }),
+});
+export type RetentionMonths = z.infer<typeof RetentionMonths>;
+
+export const RetentionMonthsQuery = z.object({
+  months: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(RETENTION_MONTHS_KEPT)
+    .default(12)
+    .meta({ description: 'How many months, ending with the current one' }),
 });

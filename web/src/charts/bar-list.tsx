@@ -13,7 +13,16 @@ export interface BarListRow {
  * Labelled horizontal bars as an HTML list (a count and its share of the total), so every number is
  * real text that wraps on narrow screens; the bar itself is decoration.
  */
-export function BarList({ rows, label }: { rows: readonly BarListRow[]; label: string }) {
+export function BarList({
+  rows,
+  label,
+  format = formatNumber,
+}: {
+  rows: readonly BarListRow[];
+  label: string;
+  /** How a value is written (counts by default). */
+  format?: (value: number) => string;
+}) {
   const total = rows.reduce((sum, row) => sum + row.value, 0);
   const max = Math.max(1, ...rows.map((row) => row.value));
   return (
@@ -22,7 +31,7 @@ export function BarList({ rows, label }: { rows: readonly BarListRow[]; label: s
         <li key={row.key} class="bar-list-row">
           <span class="bar-list-label">{row.label}</span>
           <span class="bar-list-value">
-            {formatNumber(row.value)}
+            {format(row.value)}
             <span class="muted"> · {formatShare(total === 0 ? null : row.value / total)}</span>
             {row.note && <span class="muted"> · {row.note}</span>}
           </span>

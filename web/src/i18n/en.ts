@@ -380,7 +380,7 @@ export const en = {
   'retention.lead':
     'Do customers come back? Retention, churn and order value by month, and how each month’s new customers keep ordering.',
   'retention.crr': 'Customer retention',
-  'retention.crrMeta': '{month}: {start} at start, {end} at end, {acquired} new',
+  'retention.crrMeta': '{month}: {retained} of {start} customers active at the start still active at the end',
   'retention.churn': 'Churn rate',
   'retention.churnMeta': '{churned} of {n} customers without an order in {days} days',
   'retention.repeat': 'Repeat purchase rate',
@@ -398,8 +398,6 @@ export const en = {
   'retention.orders': 'Orders',
   'retention.orderingCustomers': 'Ordering customers',
   'retention.noMonths': 'No monthly figures yet',
-  'retention.todayOnly':
-    'Churn, repeat purchase rate and lifetime value are computed as of today; the metrics service keeps no monthly history of them yet.',
   'retention.cohorts': 'Cohort retention',
   'retention.cohortsLead':
     'Customers grouped by the month of their first order, and the share of them ordering again 1, 2, 3… months later.',
@@ -419,7 +417,6 @@ export const en = {
   'customers.rfm': 'RFM segments',
   'customers.rfmLead': 'Customers per segment and their share of all customers with orders.',
   'customers.rfmN': 'n = {n} customers',
-  'customers.revenueShareMissing': 'Revenue share per segment is not provided by the metrics service yet.',
   'customers.top': 'Top customers by revenue',
   'customers.customer': 'Customer',
   'customers.segment': 'Segment',
@@ -643,6 +640,53 @@ export const en = {
   'responses.sentiment': 'Tone',
   'responses.topic': 'Topic',
   'responses.commentAnalysis': 'Tone and topics',
+
+  // retention by month and revenue per RFM segment
+  'retention.byMonth': 'Month by month',
+  'retention.byMonthLead':
+    'Each month as of its last day. Active customers ordered in the last {months} months; LTV at a gross margin of {margin}.',
+  'retention.runningMonth': '{month} is still running: its figures are as of {date}.',
+  'retention.churnByMonth': 'Churn rate by month',
+  'retention.repeatByMonth': 'Repeat purchase rate by month',
+  'retention.ltvByMonth': 'Lifetime value by month',
+  'retention.customersToDate': 'Customers with orders by the month’s end',
+  'retention.chartEmpty': 'No value in these months.',
+  'retention.ltvEmpty': 'No lifetime value yet: it needs some churn (the expected lifetime is 1 ÷ churn rate).',
+  'customers.rfmRevenue': 'Revenue by RFM segment',
+  'customers.rfmRevenueLead': 'Revenue to date of each segment’s customers, net of refunds, and its share of all revenue.',
+  'customers.customers': 'Customers',
+  'customers.revenueShare': 'Share of revenue',
+
+  // privacy: data export and customer erasure (settings → Privacy, customer page)
+  'settings.privacy': 'Privacy',
+  'privacy.adminsOnly': 'Only owners and admins can export the workspace’s data or erase a customer.',
+  'privacy.exportTitle': 'Export all data',
+  'privacy.exportLead':
+    'One file (NDJSON: one JSON record per line) with everything the workspace holds: surveys, responses and comments, customers, orders, loyalty, campaigns, goals, webhook and team settings. Passwords, keys and signing secrets are never included.',
+  'privacy.exportButton': 'Download export',
+  'privacy.eraseTitle': 'Erase a customer',
+  'privacy.eraseCustomer': 'Erase this customer',
+  'privacy.eraseLead':
+    'Removes the customer’s name, email, external id, properties, comments and email details for good. Scores, orders and points stay, anonymous, so your metrics do not change. This cannot be undone.',
+  'privacy.customerId': 'Customer id',
+  'privacy.customerIdHint': 'The id on the customer’s page, starting with cus_.',
+  'privacy.confirmWord': 'ERASE',
+  'privacy.confirmLabel': 'Type {word} to confirm',
+  'privacy.confirmMismatch': 'Type {word} to confirm the erasure.',
+  'privacy.eraseButton': 'Erase personal data',
+  'privacy.noSuchCustomer': 'No customer with this id in this workspace.',
+  'privacy.erased': 'Customer {id} has been erased.',
+  'privacy.logTitle': 'Erasure log',
+  'privacy.logLead': 'Who erased which customer, and when. It holds no personal data.',
+  'privacy.logEmpty': 'No customer has been erased yet.',
+  'privacy.logCustomer': 'Customer',
+  'privacy.logActor': 'Erased by',
+  'privacy.logWhen': 'When',
+  'privacy.actorKey': 'API key “{name}”',
+  'privacy.personalData': 'Personal data',
+  'privacy.personalDataLead':
+    'Everything stored about this customer, as a JSON file: profile, answers, orders, points and emails.',
+  'privacy.downloadData': 'Download data',
 };
 
 export type MessageKey = keyof typeof en;

@@ -380,7 +380,7 @@ export const ru: Record<MessageKey, string> = {
   'retention.lead':
     'Возвращаются ли клиенты? Удержание, отток и средний чек по месяцам и то, как новые клиенты каждого месяца продолжают покупать.',
   'retention.crr': 'Удержание клиентов',
-  'retention.crrMeta': '{month}: {start} на начало, {end} на конец, {acquired} новых',
+  'retention.crrMeta': '{month}: {retained} из {start} клиентов, активных на начало, активны и на конец',
   'retention.churn': 'Отток',
   'retention.churnMeta': '{churned} из {n} клиентов без заказа за {days} дн.',
   'retention.repeat': 'Доля повторных покупок',
@@ -398,8 +398,6 @@ export const ru: Record<MessageKey, string> = {
   'retention.orders': 'Заказы',
   'retention.orderingCustomers': 'Клиенты с заказами',
   'retention.noMonths': 'Помесячных данных пока нет',
-  'retention.todayOnly':
-    'Отток, доля повторных покупок и LTV рассчитываются на сегодня; помесячной истории этих показателей сервис метрик пока не хранит.',
   'retention.cohorts': 'Когортное удержание',
   'retention.cohortsLead': 'Клиенты по месяцу первого заказа и доля тех, кто снова заказал через 1, 2, 3… месяца.',
   'retention.cohortsLabel': 'Когортное удержание: доля новых клиентов каждого месяца, заказавших в следующие месяцы',
@@ -417,7 +415,6 @@ export const ru: Record<MessageKey, string> = {
   'customers.rfm': 'RFM-сегменты',
   'customers.rfmLead': 'Клиенты в каждом сегменте и их доля среди всех клиентов с заказами.',
   'customers.rfmN': 'n = {n} клиентов',
-  'customers.revenueShareMissing': 'Долю выручки по сегментам сервис метрик пока не предоставляет.',
   'customers.top': 'Лучшие клиенты по выручке',
   'customers.customer': 'Клиент',
   'customers.segment': 'Сегмент',
@@ -641,4 +638,51 @@ export const ru: Record<MessageKey, string> = {
   'responses.sentiment': 'Тон',
   'responses.topic': 'Тема',
   'responses.commentAnalysis': 'Тон и темы',
+
+  // удержание по месяцам и выручка по RFM-сегментам
+  'retention.byMonth': 'По месяцам',
+  'retention.byMonthLead':
+    'Каждый месяц — на его последний день. Активные клиенты — с заказом за последние {months} мес.; LTV при валовой марже {margin}.',
+  'retention.runningMonth': '{month} ещё идёт: данные на {date}.',
+  'retention.churnByMonth': 'Отток по месяцам',
+  'retention.repeatByMonth': 'Доля повторных покупок по месяцам',
+  'retention.ltvByMonth': 'LTV по месяцам',
+  'retention.customersToDate': 'Клиентов с заказами на конец месяца',
+  'retention.chartEmpty': 'В эти месяцы значений нет.',
+  'retention.ltvEmpty': 'LTV пока нет: нужен хоть какой-то отток (ожидаемый срок жизни клиента = 1 ÷ доля оттока).',
+  'customers.rfmRevenue': 'Выручка по RFM-сегментам',
+  'customers.rfmRevenueLead': 'Выручка клиентов каждого сегмента за всё время за вычетом возвратов и её доля во всей выручке.',
+  'customers.customers': 'Клиенты',
+  'customers.revenueShare': 'Доля выручки',
+
+  // privacy: data export and customer erasure (settings → Privacy, customer page)
+  'settings.privacy': 'Конфиденциальность',
+  'privacy.adminsOnly':
+    'Выгружать данные рабочего пространства и удалять данные клиентов могут только владельцы и администраторы.',
+  'privacy.exportTitle': 'Выгрузка всех данных',
+  'privacy.exportLead':
+    'Один файл (NDJSON: по JSON-записи на строку) со всем, что хранит рабочее пространство: опросы, ответы и комментарии, клиенты, заказы, лояльность, рассылки, цели, настройки вебхуков и команды. Пароли, ключи и секреты подписи не выгружаются никогда.',
+  'privacy.exportButton': 'Скачать выгрузку',
+  'privacy.eraseTitle': 'Удаление данных клиента',
+  'privacy.eraseCustomer': 'Удалить данные этого клиента',
+  'privacy.eraseLead':
+    'Безвозвратно удаляет имя, email, внешний id, свойства, комментарии и данные рассылок клиента. Оценки, заказы и баллы остаются анонимно, поэтому метрики не меняются. Отменить нельзя.',
+  'privacy.customerId': 'Id клиента',
+  'privacy.customerIdHint': 'Id со страницы клиента, начинается с cus_.',
+  'privacy.confirmWord': 'УДАЛИТЬ',
+  'privacy.confirmLabel': 'Введите {word} для подтверждения',
+  'privacy.confirmMismatch': 'Введите {word}, чтобы подтвердить удаление.',
+  'privacy.eraseButton': 'Удалить персональные данные',
+  'privacy.noSuchCustomer': 'В этом рабочем пространстве нет клиента с таким id.',
+  'privacy.erased': 'Данные клиента {id} удалены.',
+  'privacy.logTitle': 'Журнал удалений',
+  'privacy.logLead': 'Кто и когда удалил данные какого клиента. Персональных данных в журнале нет.',
+  'privacy.logEmpty': 'Данные клиентов ещё не удалялись.',
+  'privacy.logCustomer': 'Клиент',
+  'privacy.logActor': 'Кто удалил',
+  'privacy.logWhen': 'Когда',
+  'privacy.actorKey': 'API-ключ «{name}»',
+  'privacy.personalData': 'Персональные данные',
+  'privacy.personalDataLead': 'Всё, что хранится об этом клиенте, одним JSON-файлом: профиль, ответы, заказы, баллы и письма.',
+  'privacy.downloadData': 'Скачать данные',
 };

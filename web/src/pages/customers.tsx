@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { api } from '../api';
 import { BarList } from '../charts/bar-list';
+import { ChartTable } from '../charts/chart-table';
 import { formatMinor, formatShare } from '../charts/format';
 import { PageHeader } from '../components/page-header';
 import { Async, EmptyState } from '../components/states';
@@ -41,7 +42,44 @@ function Segments({ snapshot }: { snapshot: CustomersSnapshot }) {
       <p class="section-lead section-head">{t('customers.rfmLead')}</p>
       <BarList rows={rows} label={t('customers.rfm')} />
       <p class="muted chart-n">{t('customers.rfmN', { n: formatNumber(snapshot.customers) })}</p>
-      <p class="muted chart-n">{t('customers.revenueShareMissing')}</p>
+    </section>
+  );
+}
+
+function SegmentRevenue({ snapshot, currency }: { snapshot: CustomersSnapshot; currency: string }) {
+  const revenue = snapshot.segmentRevenue;
+  const money = (value: number) => formatMinor(value, currency);
+  return (
+    <section class="card" aria-labelledby="rfm-revenue-title">
+      <h2 class="section-title" id="rfm-revenue-title">
+        {t('customers.rfmRevenue')}
+      </h2>
+      <p class="section-lead section-head">{t('customers.rfmRevenueLead')}</p>
+      {!revenue ? (
+        <EmptyState title={t('analytics.notComputed')} text={t('analytics.notComputedText')} />
+      ) : (
+        <>
+          <BarList
+            rows={RFM_SEGMENTS.map((segment) => ({
+              key: segment,
+              label: t(`customers.segment.${segment}`),
+              value: revenue[segment].revenue,
+            }))}
+            label={t('customers.rfmRevenue')}
+            format={money}
+          />
+          <ChartTable
+            label={t('customers.rfmRevenue')}
+            head={[t('customers.segment'), t('customers.customers'), t('customers.revenue'), t('customers.revenueShare')]}
+            rows={RFM_SEGMENTS.map((segment) => [
+              t(`customers.segment.${segment}`),
+              formatNumber(snapshot.segments[segment]),
+              money(revenue[segment].revenue),
+              formatShare(revenue[segment].share),
+            ])}
+          />
+        </>
+      )}
     </section>
   );
 }
@@ -132,8 +170,9 @@ export default function Customers() {
                   </p>
                 </Kpi>
               </div>
-              <div class="section">
+              <div class="grid grid-2 section">
                 <Segments snapshot={data} />
+                <SegmentRevenue snapshot={data} currency={currency} />
               </div>
               <TopCustomers snapshot={data} currency={currency} />
             </>

@@ -6,42 +6,39 @@ import { MonthBars } from '../charts/month-bars';
 import { PageHeader } from '../components/page-header';
 import { Async, EmptyState } from '../components/states';
 import { formatNumber, t } from '../i18n';
-import { loadTrend, type MetricsTrend } from '../lib/metrics';
 import { useResource } from '../lib/resource';
 import { useSession } from '../lib/session';
-import type { CohortsSnapshot } from '../../../worker/metrics/schemas';
+import type { CohortsSnapshot, RetentionMonth, RetentionMonths } from '../../../worker/metrics/schemas';
 import { type CustomersSnapshot, loadKeyCustomers, orNotYet } from './customers/data';
 import { Kpi } from '../components/kpi';
 
-type Month = MetricsTrend['months'][number];
 const loadCohorts = () => orNotYet(api<z.infer<typeof CohortsSnapshot>>('/api/metrics/cohorts?months=12'));
+const loadMonths = () => api<RetentionMonths>('/api/metrics/retention/monthly?months=12');
 
 /** The latest month whose retention rate is known (the current month counts once it has one). */
-const latestRetention = (months: readonly Month[]) =>
-  [...months].reverse().find((month) => (month.snapshot?.retention?.rate ?? null) !== null);
+const latestRetention = (months: readonly RetentionMonth[]) =>
+  [...months].reverse().find((month) => month.retentionRate !== null);
 
 function Headline({
   snapshot,
-  trend,
+  months,
   currency,
 }: {
   snapshot: CustomersSnapshot | null;
-  trend: MetricsTrend | null;
+  months: readonly RetentionMonth[];
   currency: string;
 }) {
-  const crr = trend ? latestRetention(trend.months) : undefined;
-  const retention = crr?.snapshot?.retention;
+  const crr = latestRetention(months);
   const frequency = snapshot?.frequencyPerYear ?? null;
   return (
     <div class="grid grid-kpi">
-      <Kpi label={t('retention.crr')} value={formatShare(retention?.rate ?? null)}>
-        {retention && crr && (
+      <Kpi label={t('retention.crr')} value={formatShare(crr?.retentionRate ?? null)}>
+        {crr && (
           <p>
             {t('retention.crrMeta', {
               month: crr.month,
-              start: formatNumber(retention.start),
-              end: formatNumber(retention.end),
-              acquired: formatNumber(retention.acquired),
+              retained: formatNumber(crr.retained),
+              start: formatNumber(crr.start),
             })}
           </p>
         )}
@@ -77,61 +74,114 @@ function Headline({
   );
 }
 
-function MonthlyCharts({ trend, currency }: { trend: MetricsTrend; currency: string }) {
-  const months = trend.months;
-  const charts = [
+interface MonthlyChart {
+  id: string;
+  title: string;
+  nLabel: string;
+  format: (value: number) => string;
+  value: (month: RetentionMonth) => number | null;
+  n: (month: RetentionMonth) => number;
+  /** Why no month has a value. */
+  empty?: string;
+}
+
+function MonthlyCharts({ series, currency }: { series: RetentionMonths; currency: string }) {
+  const months = series.months;
+  if (!months.some((month) => month.customers > 0))
+    return <EmptyState title={t('retention.noMonths')} text={t('analytics.notComputedText')} />;
+  const share = (value: number) => formatShare(value, 0);
+  const money = (value: number) => formatMinor(value, currency);
+  const charts: MonthlyChart[] = [
     {
       id: 'crr',
       title: t('retention.crrByMonth'),
       nLabel: t('retention.startCustomers'),
-      format: (value: number) => formatShare(value, 0),
-      points: months.map(({ month, snapshot }) => ({
-        label: formatMonthShort(month),
-        values: [snapshot?.retention?.rate ?? null],
-        ...(snapshot?.retention ? { n: snapshot.retention.start } : {}),
-      })),
+      format: share,
+      value: (month) => month.retentionRate,
+      n: (month) => month.start,
     },
     {
-      id: 'aov',
-      title: t('retention.aovByMonth'),
-      nLabel: t('retention.orders'),
-      format: (value: number) => formatMinor(value, currency),
-      points: months.map(({ month, snapshot }) => ({
-        label: formatMonthShort(month),
-        values: [snapshot?.orders?.averageOrderValue ?? null],
-        ...(snapshot?.orders ? { n: snapshot.orders.orders } : {}),
-      })),
+      id: 'churn',
+      title: t('retention.churnByMonth'),
+      nLabel: t('retention.customersToDate'),
+      format: share,
+      value: (month) => month.churnRate,
+      n: (month) => month.customers,
+    },
+    {
+      id: 'repeat',
+      title: t('retention.repeatByMonth'),
+      nLabel: t('retention.customersToDate'),
+      format: share,
+      value: (month) => month.repeatPurchaseRate,
+      n: (month) => month.customers,
     },
     {
       id: 'frequency',
       title: t('retention.frequencyByMonth'),
       nLabel: t('retention.orderingCustomers'),
-      format: (value: number) => formatNumber(value, 2),
-      points: months.map(({ month, snapshot }) => ({
-        label: formatMonthShort(month),
-        values: [snapshot?.orders?.purchaseFrequency ?? null],
-        ...(typeof snapshot?.orders?.orderingCustomers === 'number' ? { n: snapshot.orders.orderingCustomers } : {}),
-      })),
+      format: (value) => formatNumber(value, 2),
+      value: (month) => month.purchaseFrequency,
+      n: (month) => month.orderingCustomers,
     },
-  ].filter((chart) => chart.points.some((point) => point.values[0] !== null));
-  if (charts.length === 0) return <EmptyState title={t('retention.noMonths')} text={t('analytics.notComputedText')} />;
+    {
+      id: 'aov',
+      title: t('retention.aovByMonth'),
+      nLabel: t('retention.orders'),
+      format: money,
+      value: (month) => month.averageOrderValue,
+      n: (month) => month.orders,
+    },
+    {
+      id: 'ltv',
+      title: t('retention.ltvByMonth'),
+      nLabel: t('retention.customersToDate'),
+      format: money,
+      value: (month) => month.lifetimeValue.value,
+      n: (month) => month.customers,
+      empty: t('retention.ltvEmpty'),
+    },
+  ];
+  const running = months.at(-1);
   return (
-    <div class="grid grid-2 section">
-      {charts.map((chart) => (
-        <section key={chart.id} class="card" aria-labelledby={`chart-${chart.id}`}>
-          <h2 class="section-title section-head" id={`chart-${chart.id}`}>
-            {chart.title}
-          </h2>
-          <MonthBars
-            label={chart.title}
-            points={chart.points}
-            series={[{ name: chart.title, colour: 'var(--accent)' }]}
-            format={chart.format}
-            nLabel={chart.nLabel}
-          />
-        </section>
-      ))}
-    </div>
+    <section class="section" aria-labelledby="months-title">
+      <h2 class="section-title" id="months-title">
+        {t('retention.byMonth')}
+      </h2>
+      <p class="section-lead section-head">
+        {t('retention.byMonthLead', {
+          months: formatNumber(series.windowMonths ?? 0),
+          margin: formatShare(series.grossMargin, 0),
+        })}
+        {running && !running.complete && series.asOf && (
+          <> {t('retention.runningMonth', { month: running.month, date: series.asOf })}</>
+        )}
+      </p>
+      <div class="grid grid-2">
+        {charts.map((chart) => (
+          <section key={chart.id} class="card" aria-labelledby={`chart-${chart.id}`}>
+            <h3 class="section-title section-head" id={`chart-${chart.id}`}>
+              {chart.title}
+            </h3>
+            {months.every((month) => chart.value(month) === null) ? (
+              <p class="muted">{chart.empty ?? t('retention.chartEmpty')}</p>
+            ) : (
+              <MonthBars
+                label={chart.title}
+                points={months.map((month) => ({
+                  label: formatMonthShort(month.month),
+                  values: [chart.value(month)],
+                  n: chart.n(month),
+                }))}
+                series={[{ name: chart.title, colour: 'var(--accent)' }]}
+                format={chart.format}
+                nLabel={chart.nLabel}
+              />
+            )}
+          </section>
+        ))}
+      </div>
+    </section>
   );
 }
 
@@ -167,7 +217,7 @@ function Cohorts({ snapshot }: { snapshot: z.infer<typeof CohortsSnapshot> | nul
 export default function Retention() {
   const { me } = useSession();
   const customers = useResource(loadKeyCustomers, []);
-  const trend = useResource(() => loadTrend(13), []);
+  const months = useResource(loadMonths, []);
   const cohorts = useResource(loadCohorts, []);
   const currency = me.tenant.currency;
   return (
@@ -175,18 +225,13 @@ export default function Retention() {
       <PageHeader title={t('retention.title')} lead={t('retention.lead')} />
       <Async resource={customers}>
         {(snapshot) => (
-          <Async resource={trend}>
-            {(months) =>
-              !snapshot && !months ? (
-                <EmptyState title={t('analytics.notComputed')} text={t('analytics.notComputedText')} />
-              ) : (
-                <>
-                  <Headline snapshot={snapshot} trend={months} currency={currency} />
-                  {months && <MonthlyCharts trend={months} currency={currency} />}
-                  <p class="muted section">{t('retention.todayOnly')}</p>
-                </>
-              )
-            }
+          <Async resource={months}>
+            {(series) => (
+              <>
+                <Headline snapshot={snapshot} months={series.months} currency={currency} />
+                <MonthlyCharts series={series} currency={currency} />
+              </>
+            )}
           </Async>
         )}
       </Async>
