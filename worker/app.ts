@@ -12,6 +12,7 @@ import { memberPanelRoutes } from './loyalty/member-routes';
 import { memberSecretRoutes } from './loyalty/member-secret-routes';
 import { webhookRoutes } from './webhooks/routes';
 import { metricRoutes } from './metrics/routes';
+import { privacyRoutes } from './privacy/routes';
 import { createRouter, SECRET_KEY_SECURITY, SESSION_SECURITY } from './http/openapi';
 import { publicResponseRoutes } from './responses/public-routes';
 import { responseRoutes } from './responses/routes';
@@ -77,6 +78,7 @@ app.route('/v1/loyalty', loyaltyRoutes(SECRET_KEY_SECURITY));
 app.route('/v1/loyalty', memberSecretRoutes);
 app.route('/v1', webhookRoutes(SECRET_KEY_SECURITY));
 app.route('/v1', campaignRoutes(SECRET_KEY_SECURITY));
+app.route('/v1', privacyRoutes(SECRET_KEY_SECURITY));
 
 app.use('/api/*', limitBody());
 app.route('/api/auth', authRoutes);
@@ -91,6 +93,7 @@ app.route('/api', customerRoutes(SESSION_SECURITY));
 app.route('/api', responseRoutes(SESSION_SECURITY));
 app.route('/api', webhookRoutes(SESSION_SECURITY));
 app.route('/api', campaignRoutes(SESSION_SECURITY));
+app.route('/api', privacyRoutes(SESSION_SECURITY));
 app.route('/api/loyalty', loyaltyRoutes(SESSION_SECURITY));
 
 app.use('/w/v1/*', corsOnErrors);

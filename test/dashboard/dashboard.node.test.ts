@@ -1,5 +1,5 @@
 // End-to-end: the dashboard in Debian Chromium against the real Worker (wrangler dev, local D1, web/dist).
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -448,6 +448,74 @@ describe('dashboard', () => {
     expect(endpoints.data).toEqual([expect.objectContaining({ url, active: false })]);
   });
 
+  it('downloads the workspace export and a customer’s data, and erases customers (owners and admins only)', async () => {
+    const customer = async (externalId: string) => {
+      const created = await v1(secretKey, '/customers', {
+        method: 'POST',
+        body: JSON.stringify({ externalId, email: `${externalId}@example.com`, name: `Person ${externalId}` }),
+      });
+      expect(created.status).toBe(201);
+      return ((await created.json()) as { id: string }).id;
+    };
+    const fromSettings = await customer('privacy-a');
+    const fromPage = await customer('privacy-b');
+    const downloaded = async (page: Page, link: string) => {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: link }).click()]);
+      const path = await download.path();
+      return { name: download.suggestedFilename(), text: readFileSync(path, 'utf8') };
+    };
+
+    await owner.goto('/settings');
+    await owner.getByRole('link', { name: 'Privacy' }).click();
+    const workspace = await downloaded(owner, 'Download export');
+    expect(workspace.name).toMatch(/^rapport-export-\d{4}-\d{2}-\d{2}\.ndjson$/);
+    const lines = workspace.text
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { type: string; data: Record<string, unknown> });
+    expect(lines[0]!.type).toBe('export');
+    expect(lines.at(-1)).toEqual({ type: 'end', data: { records: lines.length - 2 } });
+    expect(lines.filter((line) => line.type === 'customer').map((line) => line.data.email)).toContain('privacy-a@example.com');
+
+    await owner.getByLabel('Customer id').fill(fromSettings);
+    await owner.getByLabel('Type ERASE to confirm').fill('erase?');
+    await owner.getByRole('button', { name: 'Erase personal data' }).click();
+    await owner.getByText('Type ERASE to confirm the erasure.').waitFor();
+    await owner.getByLabel('Type ERASE to confirm').fill('ERASE');
+    await owner.getByRole('button', { name: 'Erase personal data' }).click();
+    await owner.getByRole('status').getByText(`Customer ${fromSettings} has been erased.`).waitFor();
+    await owner.getByRole('row', { name: new RegExp(`${fromSettings}.*${OWNER.email.replaceAll('.', '\\.')}`) }).waitFor();
+
+    await owner.goto(`/customers/${fromPage}`);
+    await owner.getByRole('heading', { level: 2, name: 'Personal data' }).waitFor();
+    for (const width of [1280, 375]) {
+      await owner.setViewportSize({ width, height: 800 });
+      await screenshot(owner, `customer-personal-data-${width}-light`);
+      expect(await seriousViolations(owner)).toEqual([]);
+    }
+    await owner.setViewportSize({ width: 1280, height: 800 });
+    const data = await downloaded(owner, 'Download data');
+    expect(data.name).toMatch(new RegExp(`^customer-${fromPage}-`));
+    expect(JSON.parse(data.text)).toMatchObject({ customer: { id: fromPage, email: 'privacy-b@example.com' } });
+    await owner.getByLabel('Type ERASE to confirm').fill('ERASE');
+    await owner.getByRole('button', { name: 'Erase personal data' }).click();
+    await owner.getByText('This customer’s personal data has been erased.').waitFor();
+    await expect(owner.getByRole('button', { name: 'Erase personal data' }).count()).resolves.toBe(0);
+    const erased = (await (await v1(secretKey, `/customers/${fromPage}`)).json()) as { email: string | null; erased: boolean };
+    expect(erased).toMatchObject({ email: null, erased: true });
+
+    const { context, page: viewer } = await newPage();
+    await logIn(viewer, VIEWER.email, VIEWER.password);
+    await viewer.goto('/settings/privacy');
+    await viewer.getByText('Only owners and admins can export').waitFor();
+    await expect(viewer.getByRole('link', { name: 'Download export' }).count()).resolves.toBe(0);
+    await viewer.goto(`/customers/${fromSettings}`);
+    await viewer.getByRole('heading', { level: 2, name: 'Profile' }).waitFor();
+    await expect(viewer.getByRole('link', { name: 'Download data' }).count()).resolves.toBe(0);
+    expect((await callApi(viewer, 'GET', '/api/privacy/export')).status).toBe(403);
+    await context.close();
+  });
+
   it('switches the interface to Russian and back', async () => {
     await owner.goto('/');
     await owner.getByLabel('Language').selectOption('ru');
@@ -533,6 +601,7 @@ describe('dashboard', () => {
     { path: '/settings/keys', name: 'settings-keys', heading: 'Settings' },
     { path: '/settings/team', name: 'settings-team', heading: 'Settings' },
     { path: '/settings/webhooks', name: 'settings-webhooks', heading: 'Settings' },
+    { path: '/settings/privacy', name: 'settings-privacy', heading: 'Settings' },
     { path: '/nowhere', name: 'not-found', heading: 'Page not found' },
   ];
 

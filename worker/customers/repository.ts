@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Database } from '../db/client';
-import { customers, responses } from '../db/schema';
+import { customers } from '../db/schema';
 import { conflict, notFound } from '../http/problem';
 import { isUniqueViolation } from '../db/errors';
 import { pageAfter, toPage } from '../shared/cursor';
@@ -129,32 +129,4 @@ export async function updateCustomer(db: Database, tenantId: string, customerId:
     if (isUniqueViolation(error)) throw emailTaken();
     throw error;
   }
-}
-
-/**
- * GDPR erasure: personal data on the customer and on their responses (comments, URLs, properties)
- * is blanked in one batch; scores, dates and channels stay so aggregates still add up.
- */
-export async function eraseCustomer(db: Database, tenantId: string, customerId: string): Promise<void> {
-  await findCustomer(db, tenantId, customerId);
-  const now = Date.now();
-  await db.batch([
-    db
-      .update(customers)
-      .set({
-        externalId: null,
-        email: null,
-        name: null,
-        locale: null,
-        birthday: null,
-        properties: {},
-        erasedAt: now,
-        updatedAt: now,
-      })
-      .where(and(eq(customers.tenantId, tenantId), eq(customers.id, customerId))),
-    db
-      .update(responses)
-      .set({ comment: null, pageUrl: null, referrer: null, properties: {}, updatedAt: now })
-      .where(and(eq(responses.tenantId, tenantId), eq(responses.customerId, customerId))),
-  ]);
 }

@@ -3,7 +3,8 @@ import { createRouter, jsonBody, jsonResponse, page, problems, type Security } f
 import { IdParam, PageQuery } from '../shared/schemas';
 import { CustomerOrder } from './order-schema';
 import { listCustomerOrders } from './orders';
-import { customerView, eraseCustomer, findCustomer, listCustomers, updateCustomer, upsertCustomer } from './repository';
+import { eraseCustomer, erasureActor } from '../privacy/erasure';
+import { customerView, findCustomer, listCustomers, updateCustomer, upsertCustomer } from './repository';
 import { Customer, CustomerListQuery, UpdateCustomer, UpsertCustomer } from './schemas';
 
 const tags = ['Customers'];
@@ -86,11 +87,16 @@ export const customerRoutes = (security: Security) =>
         tags,
         security,
         summary: 'Erase a customer’s personal data (GDPR); anonymous scores are kept',
+        description:
+          'Removes name, email, external id, locale, birthday and properties, the comments (with their analysis), URLs and properties ' +
+          'of their responses, their email delivery details and loyalty referral code, in one atomic step, and records it in ' +
+          '`GET /privacy/erasures`. Scores, orders and points stay, so metrics and the points liability do not change. ' +
+          'A later call with the old external id or email creates a new, unrelated customer. Erasing again is a no-op (204).',
         request: { params: IdParam },
         responses: { 204: { description: 'Erased' }, ...problems(401, 403, 404) },
       }),
       async (c) => {
-        await eraseCustomer(c.var.db, c.var.tenantId, c.req.valid('param').id);
+        await eraseCustomer(c.var.db, c.var.tenantId, c.req.valid('param').id, erasureActor(c.var.principal));
         return c.body(null, 204);
       },
     );

@@ -1,7 +1,7 @@
 import { randomBase62 } from './crypto';
 
 export type IdPrefix =
-  'ten' | 'usr' | 'key' | 'srv' | 'cus' | 'rsp' | 'rul' | 'tir' | 'rwd' | 'rdm' | 'ent' | 'lot' | 'adj' | 'wev' | 'cmp' | 'rcp' | 'hit' | 'gol' | 'whe' | 'msg';
+  'ten' | 'usr' | 'key' | 'srv' | 'cus' | 'rsp' | 'rul' | 'tir' | 'rwd' | 'rdm' | 'ent' | 'lot' | 'adj' | 'wev' | 'cmp' | 'rcp' | 'hit' | 'gol' | 'whe' | 'msg' | 'era';
 
 /**
  * `prefix_` + 9 base36 characters of milliseconds + 14 random base62 characters.

@@ -7,9 +7,11 @@ import { TableWrap } from '../components/table-wrap';
 import { formatDate, formatDateTime, formatNumber, t } from '../i18n';
 import { useResource } from '../lib/resource';
 import { Link } from '../lib/router';
+import { useSession } from '../lib/session';
 import type { Customer as CustomerSchema } from '../../../worker/customers/schemas';
 import type { CustomerOrder } from '../../../worker/customers/order-schema';
 import type { SurveyResponse } from '../../../worker/responses/schemas';
+import { PersonalData } from './customer/personal-data';
 import { MemberPanel } from './loyalty/member';
 
 type CustomerView = z.infer<typeof CustomerSchema>;
@@ -148,6 +150,7 @@ function Responses({ customerId }: { customerId: string }) {
 
 /** One customer: profile, loyalty balances and ledger, orders and survey answers. */
 export default function CustomerPage({ id = '' }: { id?: string }) {
+  const { canEdit } = useSession();
   const customer = useResource(() => api<CustomerView>(`/api/customers/${encodeURIComponent(id)}`), [id]);
   const title =
     customer.state === 'ready'
@@ -178,6 +181,7 @@ export default function CustomerPage({ id = '' }: { id?: string }) {
           </section>
           <Orders customerId={customer.data.id} />
           <Responses customerId={customer.data.id} />
+          {canEdit && <PersonalData customer={customer.data} onErased={customer.reload} />}
         </div>
       )}
     </>

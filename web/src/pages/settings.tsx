@@ -2,6 +2,7 @@ import { PageHeader } from '../components/page-header';
 import { t, type MessageKey } from '../i18n';
 import { Link } from '../lib/router';
 import { ApiKeys } from './settings/api-keys';
+import { Privacy } from './settings/privacy';
 import { Team } from './settings/team';
 import { Webhooks } from './settings/webhooks';
 import { Workspace } from './settings/workspace';
@@ -11,6 +12,7 @@ const SECTIONS: ReadonlyArray<{ path: string; label: MessageKey; section: string
   { path: '/settings/keys', label: 'settings.keys', section: 'keys' },
   { path: '/settings/team', label: 'settings.team', section: 'team' },
   { path: '/settings/webhooks', label: 'settings.webhooks', section: 'webhooks' },
+  { path: '/settings/privacy', label: 'settings.privacy', section: 'privacy' },
 ];
 
 export default function Settings({ section }: { section?: string }) {
@@ -24,7 +26,17 @@ export default function Settings({ section }: { section?: string }) {
           </Link>
         ))}
       </nav>
-      {section === 'keys' ? <ApiKeys /> : section === 'team' ? <Team /> : section === 'webhooks' ? <Webhooks /> : <Workspace />}
+      {section === 'keys' ? (
+        <ApiKeys />
+      ) : section === 'team' ? (
+        <Team />
+      ) : section === 'webhooks' ? (
+        <Webhooks />
+      ) : section === 'privacy' ? (
+        <Privacy />
+      ) : (
+        <Workspace />
+      )}
     </>
   );
 }

@@ -10,3 +10,4 @@ export * from './alerts';
 export * from './comments';
 export * from './metric-cohorts';
 export * from './metric-points';
+export * from './privacy';
