@@ -83,14 +83,22 @@ export const OrderStats = z.object({
   newCustomers: z.number().int(),
 });
 
-export const Retention = z.object({
-  start: z.number().int().meta({ description: 'S: customers active at the start (the end of the month before)' }),
-  end: z.number().int().meta({ description: 'E: customers active at the end of the month' }),
+/** The customer sets behind a retention rate, for a month or for the window ending on a date. */
+const RetentionSets = z.object({
+  start: z
+    .number()
+    .int()
+    .meta({ description: 'S: customers active at the start (an order in the window ending the month before)' }),
+  end: z.number().int().meta({ description: 'E: customers active at the end (an order in the window ending with the month)' }),
   acquired: z.number().int().meta({ description: 'N: customers whose first order was in the month' }),
   retained: z.number().int().meta({ description: 'Customers active at both the start and the end: |S ∩ E|' }),
-  rate: z.number().nullable().meta({
-    description: 'CRR = |S ∩ E| / S, 0–1: new and reactivated customers are not retained; null when S = 0',
-  }),
+});
+const retentionRate = z.number().nullable().meta({
+  description: 'CRR = |S ∩ E| / S, 0–1: new and reactivated customers are not retained; null when S = 0',
+});
+
+export const Retention = RetentionSets.extend({
+  rate: retentionRate,
   windowMonths: z
     .number()
     .int()
@@ -307,20 +315,11 @@ export const CohortsQuery = z.object({
 /** Months kept in the snapshot; the API returns the latest `months` of them. */
 export const RETENTION_MONTHS_KEPT = 36;
 
-export const RetentionMonth = z.object({
+export const RetentionMonth = RetentionSets.extend({
   month: z.string().meta({ description: 'YYYY-MM, tenant time zone' }),
   complete: z.boolean().meta({ description: 'False for the current month: its figures are as of the recompute' }),
   customers: z.number().int().meta({ description: 'Customers with an order up to the month’s end' }),
-  start: z
-    .number()
-    .int()
-    .meta({ description: 'S: customers active at the start (an order in the window ending the month before)' }),
-  end: z.number().int().meta({ description: 'E: customers active at the end (an order in the window ending with the month)' }),
-  acquired: z.number().int().meta({ description: 'N: customers whose first order was in the month' }),
-  retained: z.number().int().meta({ description: 'Customers active at both the start and the end: |S ∩ E|' }),
-  retentionRate: z.number().nullable().meta({
-    description: 'CRR = |S ∩ E| / S, 0–1: new and reactivated customers are not retained; null when S = 0',
-  }),
+  retentionRate,
   churned: z
     .number()
     .int()
