@@ -38,6 +38,18 @@ export default defineConfig({
           hookTimeout: 180_000,
         },
       },
+      // Reliability tests that drive the real Worker over HTTP from Node (load without loss). They run after the
+      // workerd reliability suites rather than beside them, so the load has the machine to itself.
+      {
+        test: {
+          name: 'reliability-node',
+          environment: 'node',
+          include: ['test/reliability/**/*.node.test.ts'],
+          testTimeout: 45 * 60_000,
+          hookTimeout: 300_000,
+          sequence: { groupOrder: 1 },
+        },
+      },
     ],
   },
 });

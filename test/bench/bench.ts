@@ -24,7 +24,7 @@ import * as widgetBuild from '../../scripts/build-widget.mjs';
 import { dashboardSizes } from '../../web/size-report.mjs';
 import { REPO_ROOT, startWorkerServer } from '../node/worker-server';
 import { ensureAssetsBuilt } from './build-assets';
-import { CONNECTIONS, DURATION_SECONDS, type LoadFigures, measure } from './load';
+import { CONNECTIONS, DURATION_SECONDS, ipOf, type LoadFigures, measure } from './load';
 import { fmt, runMetricsBench } from './metrics-run';
 import { type BenchRow, formatTable, metricsRows } from './report';
 import { type BenchTenant, BENCH_EVENT_TYPE, BENCH_CUSTOMER, createBenchTenant, SHOP_ORIGIN } from './tenant-setup';
@@ -49,8 +49,6 @@ function options(): { metricsScale: number } {
   if (!(metricsScale > 0 && metricsScale <= 1)) throw new Error('--metrics-scale must be in (0, 1]');
   return { metricsScale };
 }
-
-const ipOf = (n: number) => `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
 
 function loadRow(name: string, figures: LoadFigures, ceiling: LoadFigures, minRatio: number, p99Goal: boolean): BenchRow[] {
   const ratio = figures.requestsPerSecond / ceiling.requestsPerSecond;

@@ -1,4 +1,5 @@
-// One autocannon run against the local Worker, reduced to the figures the bench table needs.
+// Load against the local Worker: one autocannon run reduced to the figures the bench table needs, and the small
+// helpers the bench and the load-without-loss test (test/reliability/load.node.test.ts) share.
 import autocannon from 'autocannon';
 
 export const CONNECTIONS = 16;
@@ -58,4 +59,26 @@ export async function measure(baseUrl: string, shape: RequestShape, durationSeco
     errors: result.errors,
     statusCodes,
   };
+}
+
+/**
+ * A distinct client address per request number, sent as CF-Connecting-IP, so the per-address ingest limit
+ * (INGEST_LIMITER, 120/min) does not answer instead of the path under load.
+ */
+export const ipOf = (n: number): string => `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
+
+/** Runs `tasks` with at most `limit` in flight, in order; resolves with every result in order. */
+export async function pooled<T>(tasks: Array<() => Promise<T>>, limit: number, progress?: (done: number) => void): Promise<T[]> {
+  const results: T[] = new Array(tasks.length);
+  let next = 0;
+  let done = 0;
+  const worker = async () => {
+    while (next < tasks.length) {
+      const index = next++;
+      results[index] = await tasks[index]!();
+      progress?.(++done);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker));
+  return results;
 }

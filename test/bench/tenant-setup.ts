@@ -60,8 +60,12 @@ function loyalty(baseUrl: string, secretKey: string, path: string, json: unknown
 }
 
 export const BENCH_EVENT_TYPE = 'custom:bench';
+/** What the rule created for BENCH_EVENT_TYPE credits per event. */
+export const BENCH_EVENT_POINTS = 5;
 export const BENCH_CUSTOMER = { externalId: 'bench-member' };
 export const REWARD_COST = 10;
+/** The adjustment that funds BENCH_CUSTOMER, so redemptions never run out of points. */
+export const BENCH_OPENING_BALANCE = 50_000_000;
 
 /** One tenant with `publishableKeyCount` publishable keys, an active NPS survey, an earning rule and a well-funded member. */
 export async function createBenchTenant(baseUrl: string, index: number, publishableKeyCount: number): Promise<BenchTenant> {
@@ -107,14 +111,14 @@ export async function createBenchTenant(baseUrl: string, index: number, publisha
     'create survey',
   );
   await expectStatus(
-    loyalty(baseUrl, secretKey, '/rules', { eventType: BENCH_EVENT_TYPE, name: 'Bench events', points: 5 }),
+    loyalty(baseUrl, secretKey, '/rules', { eventType: BENCH_EVENT_TYPE, name: 'Bench events', points: BENCH_EVENT_POINTS }),
     201,
     'create rule',
   );
   await expectStatus(
     loyalty(baseUrl, secretKey, '/adjustments', {
       customer: BENCH_CUSTOMER,
-      points: 50_000_000,
+      points: BENCH_OPENING_BALANCE,
       reason: 'bench opening balance',
       actor: 'bench',
     }),

@@ -131,8 +131,8 @@ export async function startWorkerServer(options: WorkerServerOptions = {}): Prom
     throw error;
   }
   const port = await freePort();
-  // In-process wrangler dev, without the file watcher: the working tree is shared, and a reload caused by
-  // someone else's edit in the middle of a test would fail requests at random.
+  // In-process wrangler dev. `watch: false` asks for no reloads, but wrangler 4 still rebuilds on source edits and
+  // on changes to the assets directory (see `bundleOnce` and `assetsDirectory` for tests that must not restart).
   const { unstable_startWorker } = await import('wrangler');
   const worker = await unstable_startWorker({
     config: join(REPO_ROOT, 'wrangler.toml'),
