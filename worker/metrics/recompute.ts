@@ -10,7 +10,6 @@ import {
   changedDays,
   combineBuckets,
   customersChangedSince,
-  customersOrderingInBoth,
   customersOrderingInMonths,
   customersOrderingSince,
   readBuckets,
@@ -128,24 +127,17 @@ async function monthSnapshots(context: Context, months: readonly string[]): Prom
     monthRange(first).from,
     monthRange(months.at(-1)!).to,
   );
-  // Active customers per month range: S, E, this and last month's buyers, for every month in one round trip;
-  // and those active at both the start and the end (S ∩ E) in another.
+  // Active customers per month range, for every month in one round trip: S, E, this and last month's buyers, and
+  // S ∪ E. The two windows are adjacent months apart, so their union is one range and |S ∩ E| = |S| + |E| − |S ∪ E|.
   const activeAt = (month: string) => [addMonths(month, 1 - windowMonths), month] as const;
   const ranges = months.flatMap((month) => {
     const previous = addMonths(month, -1);
-    return [activeAt(previous), activeAt(month), [month, month], [previous, previous]] as const;
+    return [activeAt(previous), activeAt(month), [month, month], [previous, previous], [activeAt(previous)[0], month]] as const;
   });
-  const [counts, retainedCounts] = await Promise.all([
-    customersOrderingInMonths(db, tenantId, ranges),
-    customersOrderingInBoth(
-      db,
-      tenantId,
-      months.map((month) => [activeAt(addMonths(month, -1)), activeAt(month)] as const),
-    ),
-  ]);
+  const counts = await customersOrderingInMonths(db, tenantId, ranges);
   return months.flatMap((month, i) => {
-    const [start, end, ordering, previousOrdering] = counts.slice(4 * i, 4 * i + 4) as [number, number, number, number];
-    const retained = retainedCounts[i]!;
+    const [start = 0, end = 0, ordering = 0, previousOrdering = 0, either = 0] = counts.slice(5 * i, 5 * i + 5);
+    const retained = start + end - either;
     const current = combineBuckets(buckets, [month]);
     const acquired = current.orders.newCustomers;
     if (current.daily.length === 0 && current.orders.orders === 0 && start === 0 && end === 0) return [];

@@ -152,30 +152,6 @@ export async function customersOrderingInMonths(
   return results.map((result) => result.results[0]?.n ?? 0);
 }
 
-/**
- * For each pair of month ranges, the distinct customers with an order in both (for retention: active at
- * a month's start and at its end, |S ∩ E|), in one round trip. One scan of the months the pair spans.
- */
-export async function customersOrderingInBoth(
-  db: Database,
-  tenantId: string,
-  pairs: ReadonlyArray<readonly [MonthRange, MonthRange]>,
-): Promise<number[]> {
-  if (pairs.length === 0) return [];
-  const statement = db.$client.prepare(`
-    SELECT count(*) AS n FROM (
-      SELECT customer_id FROM metric_customer_months WHERE tenant_id = ? AND month BETWEEN ? AND ?
-      GROUP BY customer_id HAVING max(month BETWEEN ? AND ?) AND max(month BETWEEN ? AND ?)
-    )`);
-  const results = await db.$client.batch<{ n: number }>(
-    pairs.map(([a, b]) => {
-      const [first, last] = [a[0] < b[0] ? a[0] : b[0], a[1] > b[1] ? a[1] : b[1]];
-      return statement.bind(tenantId, first, last, a[0], a[1], b[0], b[1]);
-    }),
-  );
-  return results.map((result) => result.results[0]?.n ?? 0);
-}
-
 export async function orderTotals(db: Database, tenantId: string, from: string, to: string): Promise<OrderSums> {
   const [row] = await db.all<{ orders: number | null; revenue: number | null; newCustomers: number | null }>(sql`
     SELECT sum(orders) AS orders, sum(revenue) AS revenue, sum(new_customers) AS newCustomers
