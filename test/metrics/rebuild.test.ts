@@ -29,7 +29,17 @@ const ROLLUPS = {
   metric_customer_cohorts: 'customer_id',
   metric_cohort_cells: 'cohort, month',
   metric_points_daily: 'day',
+  metric_sentiment_daily: 'day, survey_id, channel',
+  metric_topic_daily: 'day, survey_id, channel, topic',
 } as const;
+
+/** Comments in both languages, so the rebuilt tone and topic rollups have something to match. */
+const COMMENTS = [
+  'Delivery was late again and support never answered my emails.',
+  'Отличный сервис, доставка быстрая, спасибо!',
+  undefined,
+  'The price is too high for what you get.',
+];
 
 /** Every rollup row of the tenant, without the versions (which only order changes). */
 async function rollups(tenantId: string): Promise<Record<string, unknown[]>> {
@@ -62,6 +72,7 @@ describe('POST /v1/metrics/recompute {"rebuild": true}', { timeout: 60_000 }, ()
         device: 'mobile',
         properties: { plan: i % 2 ? 'pro' : 'free' },
         customer: { externalId: `c${i % 2}` },
+        comment: COMMENTS[i],
       };
       await ok(call('/v1/responses', { method: 'POST', key, json }), 201);
     }
@@ -98,6 +109,9 @@ describe('POST /v1/metrics/recompute {"rebuild": true}', { timeout: 60_000 }, ()
     expect(headline.points?.issued).toBe(75);
     expect(kept.metric_daily!.map((row) => (row as { day: string }).day)).toContain('2026-10-31');
     expect(kept.metric_daily!.map((row) => (row as { day: string }).day)).toContain('2026-07-09');
+    // The comments were analysed on write: some tone and some topics to rebuild.
+    expect(kept.metric_sentiment_daily!.length).toBeGreaterThan(0);
+    expect(kept.metric_topic_daily!.length).toBeGreaterThan(0);
 
     // As if all of it had been written before the rollups existed.
     for (const table of Object.keys(ROLLUPS))

@@ -9,6 +9,8 @@ import {
   metricOrdersDaily,
   metricPointsDaily,
   metricSegmentDaily,
+  metricSentimentDaily,
+  metricTopicDaily,
 } from '../db/schema';
 import { ENTRY_TALLIES } from './points-rollups';
 import { add, bumpVersion, currentVersion, segmentValues, type Statement } from './rollups';
@@ -25,6 +27,8 @@ const ROLLUP_TABLES = [
   metricCustomerCohorts,
   metricCohortCells,
   metricPointsDaily,
+  metricSentimentDaily,
+  metricTopicDaily,
 ] as const;
 
 const COUNTERS = sql.raw(`count(*), sum(r.category = 'promoter'), sum(r.category = 'passive'), sum(r.category = 'detractor'),
@@ -88,6 +92,12 @@ function buildStatements(db: Database, tenantId: string, dayOf: (column: string)
       .select(sql`SELECT r.tenant_id, ${dayOf('r.created_at')}, s.dimension, s.value, r.survey_id, ${COUNTERS}, ${version}
       FROM responses r JOIN (${segmentValues(sql`r.tenant_id = ${tenantId}`)}) s ON s.responseId = r.id
       WHERE r.tenant_id = ${tenantId} GROUP BY 2, 3, 4, 5`),
+    db.insert(metricSentimentDaily).select(sql`SELECT r.tenant_id, ${dayOf('r.created_at')}, r.survey_id, r.channel,
+        sum(r.sentiment = 'positive'), sum(r.sentiment = 'neutral'), sum(r.sentiment = 'negative')
+      FROM responses r WHERE r.tenant_id = ${tenantId} AND r.sentiment IS NOT NULL GROUP BY 2, 3, 4`),
+    db.insert(metricTopicDaily)
+      .select(sql`SELECT r.tenant_id, ${dayOf('r.created_at')}, r.survey_id, r.channel, j.value, count(*), sum(r.category = 'detractor')
+      FROM responses r, json_each(r.topics) j WHERE r.tenant_id = ${tenantId} GROUP BY 2, 3, 4, 5`),
     db.insert(metricCustomers)
       .select(sql`SELECT o.tenant_id, o.customer_id, count(*), sum(o.total - o.refunded), min(o.created_at), max(o.created_at),
         NULL, NULL, NULL, ${version}
@@ -131,10 +141,10 @@ function buildStatements(db: Database, tenantId: string, dayOf: (column: string)
 }
 
 /**
- * Replaces the tenant's rollups with ones built from the raw rows (responses, widget events, sent
- * emails, orders, ledger entries), for data written before the rollups existed. One batch, so it is
- * atomic against concurrent writes, and idempotent: a second run builds the same rows again.
- * Comment sentiment rollups are not rebuilt here.
+ * Replaces the tenant's rollups with ones built from the raw rows (responses and their stored comment
+ * analysis, widget events, sent emails, orders, ledger entries), for data written before the rollups
+ * existed. One batch, so it is atomic against concurrent writes, and idempotent: a second run builds
+ * the same rows again.
  */
 export async function rebuildRollups(db: Database, tenantId: string, now = Date.now()): Promise<void> {
   const from = await earliestRow(db, tenantId);
