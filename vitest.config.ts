@@ -19,7 +19,15 @@ const workersProject = (name: string, include: string[], exclude: string[] = [])
       },
     })),
   ],
-  test: { name, include, exclude: ['test/**/*.node.test.ts', ...exclude], setupFiles: ['./test/apply-migrations.ts'] },
+  test: {
+    name,
+    include,
+    exclude: ['test/**/*.node.test.ts', ...exclude],
+    setupFiles: ['./test/apply-migrations.ts'],
+    // These run beside the browser tests of the node project on two cores; vitest's 5 s default is a speed
+    // assertion in disguise there (speed belongs in `npm run bench`).
+    testTimeout: 30_000,
+  },
 });
 
 export default defineConfig({
