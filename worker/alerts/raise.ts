@@ -1,10 +1,21 @@
 import type { Context } from 'hono';
 import type { Database } from '../db/client';
+import type { responses } from '../db/schema';
 import type { AppEnv, Bindings } from '../env';
 import { findResponse, responseView } from '../responses/repository';
-import { webhookNotifier } from '../webhooks/emit';
+import { requestNotifier, type Notify } from '../webhooks/emit';
 import { claimAlert, fileAlert } from './repository';
 import { digestKey, type AlertMessage } from './schemas';
+
+/** An answer as a write just left it. */
+export type WrittenResponse = Pick<typeof responses.$inferSelect, 'tenantId' | 'id' | 'category' | 'sentiment'>;
+
+/**
+ * Whether an answer in this state can call for an alert. Only a write that leaves a detractor score or a
+ * negative comment behind can; the claim then rechecks the stored state (and the survey kind) in SQL.
+ */
+const mayCallForAlert = (written: WrittenResponse): boolean =>
+  written.category === 'detractor' || written.sentiment === 'negative';
 
 /**
  * After a response was written (created, or its score or comment changed): if it now calls for an
@@ -14,6 +25,7 @@ import { digestKey, type AlertMessage } from './schemas';
 export async function raiseAlert(
   db: Database,
   env: Bindings,
+  notify: Notify,
   tenantId: string,
   responseId: string,
   baseUrl: string,
@@ -22,7 +34,7 @@ export async function raiseAlert(
   const claimed = await claimAlert(db, tenantId, responseId, baseUrl, now);
   if (!claimed) return;
   const response = responseView(await findResponse(db, tenantId, responseId));
-  await webhookNotifier(db, env)(tenantId, 'response.detractor', { reasons: claimed.reasons, response });
+  await notify(tenantId, 'response.detractor', { reasons: claimed.reasons, response });
   const filing = await fileAlert(db, tenantId, responseId, now);
   const messages: Array<MessageSendRequest<AlertMessage>> = [];
   if (filing.digestDueAt !== null) {
@@ -35,15 +47,18 @@ export async function raiseAlert(
 }
 
 /**
- * For routes: raises the alert after the HTTP response is sent. A failure is logged, never the
- * caller's problem; the scheduled sweep (alerts/sweep.ts) emails alerts whose queueing was lost.
+ * For routes: raises the alert after the HTTP response is sent, when the written state can call for one.
+ * A failure is logged, never the caller's problem; the scheduled sweep (alerts/sweep.ts) emails alerts
+ * whose queueing was lost.
  */
 export const alertAfterWrite =
   (c: Context<AppEnv>) =>
-  (tenantId: string, responseId: string): void => {
+  (written: WrittenResponse): void => {
+    if (!mayCallForAlert(written)) return;
+    const { tenantId, id } = written;
     const baseUrl = new URL(c.req.url).origin;
     c.executionCtx.waitUntil(
-      raiseAlert(c.var.db, c.env, tenantId, responseId, baseUrl).catch((error: unknown) => {
+      raiseAlert(c.var.db, c.env, requestNotifier(c), tenantId, id, baseUrl).catch((error: unknown) => {
         console.error(
           JSON.stringify({ message: 'alert failed', tenantId, error: error instanceof Error ? error.name : 'unknown' }),
         );

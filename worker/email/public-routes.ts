@@ -80,8 +80,7 @@ async function confirm(c: Ctx, opened: Opened, kind: HitKind, score: number, com
   const userAgent = c.req.header('User-Agent');
   const judgement = await judgeHit(db, opened.claims, kind, score, userAgent, now);
   if (judgement.reason === null) {
-    const responseId = await recordAnswer(db, opened.context, score, comment, now, announceCreatedResponses(c));
-    alertAfterWrite(c)(opened.context.campaign.tenantId, responseId);
+    alertAfterWrite(c)(await recordAnswer(db, opened.context, score, comment, now, announceCreatedResponses(c)));
   }
   await storeHit(
     db,

@@ -1,13 +1,13 @@
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../db/client';
-import { emailRecipients, responses } from '../db/schema';
+import { emailRecipients, type responses } from '../db/schema';
 import { Problem } from '../http/problem';
-import { withResponseRollups } from '../metrics/rollups';
-import { categorize } from '../responses/scoring';
 import type { ResponseCreated } from '../responses/announce';
-import { commentColumns } from '../responses/comment-analysis';
+import { rescoring, reviseResponse } from '../responses/repository';
 import { findByClientId, submitResponse } from '../responses/submit';
 import type { RecipientContext } from './recipient-context';
+
+type ResponseRow = typeof responses.$inferSelect;
 
 /** One response per recipient and campaign: every human choice lands on this client id. */
 export const answerClientId = (campaignId: string, recipientId: string) => `email:${campaignId}:${recipientId}`;
@@ -15,7 +15,7 @@ export const answerClientId = (campaignId: string, recipientId: string) => `emai
 /**
  * Records a human's score (and comment, when given). The first choice goes through
  * `submitResponse` (customer upsert, idempotency, the `survey.answered` hook); later choices
- * replace score and comment on that same response, so nothing is rewarded twice.
+ * replace score and comment on that same response, so nothing is rewarded twice. Returns the response as written.
  */
 export async function recordAnswer(
   db: Database,
@@ -24,7 +24,7 @@ export async function recordAnswer(
   comment: string | undefined,
   now: number,
   onCreated: ResponseCreated,
-): Promise<string> {
+): Promise<ResponseRow> {
   const { campaign, recipient, survey, customer } = context;
   const tenantId = campaign.tenantId;
   const clientId = answerClientId(campaign.id, recipient.id);
@@ -42,7 +42,7 @@ export async function recordAnswer(
       );
       if (created) {
         await markAnswered(db, context, row.id, now);
-        return row.id;
+        return row;
       }
       response = row;
     } catch (error) {
@@ -52,18 +52,7 @@ export async function recordAnswer(
       if (!response) throw error;
     }
   }
-  const update = db
-    .update(responses)
-    .set({
-      score,
-      category: categorize(survey.kind, score),
-      ...(comment === undefined ? {} : commentColumns(comment)),
-      updatedAt: now,
-    })
-    .where(and(eq(responses.tenantId, tenantId), eq(responses.id, response.id)));
-  // The metrics rollups take the old score's contribution back and add the new one, in the same batch.
-  await db.batch([...(await withResponseRollups(db, tenantId, response, update)), markAnswered(db, context, response.id, now)]);
-  return response.id;
+  return reviseResponse(db, response, rescoring(survey.kind, score, comment), now, [markAnswered(db, context, response.id, now)]);
 }
 
 function markAnswered(db: Database, context: RecipientContext, responseId: string, now: number) {

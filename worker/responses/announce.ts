@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { responses } from '../db/schema';
 import type { AppEnv } from '../env';
-import { webhookNotifier } from '../webhooks/emit';
+import { requestNotifier } from '../webhooks/emit';
 import { responseView } from './repository';
 
 export type ResponseCreated = (row: typeof responses.$inferSelect) => void;
@@ -10,4 +10,4 @@ export type ResponseCreated = (row: typeof responses.$inferSelect) => void;
 export const announceCreatedResponses =
   (c: Context<AppEnv>): ResponseCreated =>
   (row) =>
-    c.executionCtx.waitUntil(webhookNotifier(c.var.db, c.env)(row.tenantId, 'response.created', responseView(row)));
+    c.executionCtx.waitUntil(requestNotifier(c)(row.tenantId, 'response.created', responseView(row)));

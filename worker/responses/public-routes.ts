@@ -1,23 +1,20 @@
 import { createRoute } from '@hono/zod-openapi';
-import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../db/client';
-import { responses, surveys } from '../db/schema';
+import type { responses, surveys } from '../db/schema';
 import { clientIp, enforceRateLimit } from '../http/limits';
 import { createRouter, jsonResponse, problems } from '../http/openapi';
 import { conflict, notFound } from '../http/problem';
-import { withResponseRollups } from '../metrics/rollups';
 import { foundSurvey, surveyById } from '../surveys/repository';
 import { authorizeBrowser, enforceKeyLimit } from '../widget/authorize';
 import { answerWindowStart } from '../widget/recontact';
 import { claimAnswer, releaseAnswer } from '../widget/repository';
 import { subjectOf } from '../widget/subject';
 import { readTextJson } from '../widget/text-body';
-import { categorize } from './scoring';
 import { PublicResponse } from './schemas';
 import { alertAfterWrite } from '../alerts/raise';
 import { announceCreatedResponses } from './announce';
-import { commentColumns } from './comment-analysis';
+import { rescoring, reviseResponse } from './repository';
 import { assertScore, findByClientId, insertResponse, responseByClientId } from './submit';
 
 const Recorded = z.object({ id: z.string() });
@@ -26,19 +23,9 @@ type ResponseRow = typeof responses.$inferSelect;
 type SurveyRow = typeof surveys.$inferSelect;
 
 /** The widget's second call for the same answer: the comment (and a corrected score) land on the same row. */
-async function updateAnswer(db: Database, existing: ResponseRow, survey: SurveyRow, input: PublicResponse): Promise<void> {
+function updateAnswer(db: Database, existing: ResponseRow, survey: SurveyRow, input: PublicResponse): Promise<ResponseRow> {
   if (existing.surveyId !== survey.id) throw conflict('This id belongs to another survey’s response.');
-  const update = db
-    .update(responses)
-    .set({
-      score: input.score,
-      category: categorize(survey.kind, input.score),
-      ...(input.comment === undefined ? {} : commentColumns(input.comment)),
-      updatedAt: Date.now(),
-    })
-    .where(and(eq(responses.tenantId, existing.tenantId), eq(responses.id, existing.id)));
-  // The metrics rollups take the old score and comment back and add the new ones, in the same batch.
-  await db.batch(await withResponseRollups(db, existing.tenantId, existing, update));
+  return reviseResponse(db, existing, rescoring(survey.kind, input.score, input.comment));
 }
 
 export const publicResponseRoutes = createRouter();
@@ -88,8 +75,7 @@ publicResponseRoutes.openapi(
     assertScore(survey, input.score);
 
     if (existing) {
-      await updateAnswer(c.var.db, existing, survey, input);
-      alertAfterWrite(c)(tenantId, existing.id);
+      alertAfterWrite(c)(await updateAnswer(c.var.db, existing, survey, input));
       return c.json({ id: existing.id }, 200);
     }
 
@@ -116,7 +102,7 @@ publicResponseRoutes.openapi(
         { ...input, clientId: input.id, channel: 'widget' },
         announceCreatedResponses(c),
       );
-      alertAfterWrite(c)(tenantId, row.id);
+      alertAfterWrite(c)(row);
       return c.json({ id: row.id }, 201);
     } catch (error) {
       // A concurrent retry of the same answer may have stored it; its claim (same client id) must then stay.

@@ -4,8 +4,10 @@ import { responses } from '../db/schema';
 import { notFound } from '../http/problem';
 import { pageAfter, toPage } from '../shared/cursor';
 import { toIso } from '../shared/time';
-import { withResponseRollups } from '../metrics/rollups';
-import { commentColumns } from './comment-analysis';
+import { type Statement, withResponseRollups } from '../metrics/rollups';
+import type { SurveyKind } from '../surveys/schemas';
+import { type CommentColumns, commentColumns } from './comment-analysis';
+import { categorize } from './scoring';
 import type { ResponseListQuery } from './schemas';
 
 type ResponseRow = typeof responses.$inferSelect;
@@ -70,13 +72,36 @@ export async function findResponse(db: Database, tenantId: string, responseId: s
   return row;
 }
 
-/** Replaces the comment and its analysis; the comment metrics rollups move with it in the same batch. */
-export async function setComment(db: Database, tenantId: string, responseId: string, comment: string | null) {
-  const existing = await findResponse(db, tenantId, responseId);
+export type ResponseChanges = Partial<Pick<ResponseRow, 'score' | 'category'> & CommentColumns>;
+
+/** A new score for an answer, and a new comment when one is given (`undefined` keeps the stored one). */
+export const rescoring = (kind: SurveyKind, score: number, comment: string | undefined): ResponseChanges => ({
+  score,
+  category: categorize(kind, score),
+  ...(comment === undefined ? {} : commentColumns(comment)),
+});
+
+/**
+ * Changes a stored answer; its metrics rollups move with it, and `alongside` joins the same batch.
+ * Returns the answer as written.
+ */
+export async function reviseResponse(
+  db: Database,
+  existing: ResponseRow,
+  changes: ResponseChanges,
+  now = Date.now(),
+  alongside: Statement[] = [],
+): Promise<ResponseRow> {
+  const written = { ...changes, updatedAt: now };
   const update = db
     .update(responses)
-    .set({ ...commentColumns(comment), updatedAt: Date.now() })
-    .where(and(eq(responses.tenantId, tenantId), eq(responses.id, responseId)));
-  await db.batch(await withResponseRollups(db, tenantId, existing, update));
-  return findResponse(db, tenantId, responseId);
+    .set(written)
+    .where(and(eq(responses.tenantId, existing.tenantId), eq(responses.id, existing.id)));
+  await db.batch([...(await withResponseRollups(db, existing.tenantId, existing, update)), ...alongside]);
+  return { ...existing, ...written };
+}
+
+/** Replaces the comment and its analysis; the comment metrics rollups move with it in the same batch. */
+export async function setComment(db: Database, tenantId: string, responseId: string, comment: string | null) {
+  return reviseResponse(db, await findResponse(db, tenantId, responseId), commentColumns(comment));
 }

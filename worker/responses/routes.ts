@@ -49,7 +49,7 @@ export const responseRoutes = (security: Security) =>
           },
           announceCreatedResponses(c),
         );
-        alertAfterWrite(c)(c.var.tenantId, row.id);
+        alertAfterWrite(c)(row);
         return created ? c.json(responseView(row), 201) : c.json(responseView(row), 200);
       },
     )
@@ -110,7 +110,7 @@ export const responseRoutes = (security: Security) =>
       }),
       async (c) => {
         const row = await setComment(c.var.db, c.var.tenantId, c.req.valid('param').id, c.req.valid('json').comment);
-        alertAfterWrite(c)(c.var.tenantId, row.id);
+        alertAfterWrite(c)(row);
         return c.json(responseView(row), 200);
       },
     );

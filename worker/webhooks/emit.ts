@@ -1,7 +1,8 @@
 import { and, eq, lt } from 'drizzle-orm';
+import type { Context } from 'hono';
 import type { Database } from '../db/client';
 import { webhookDeliveries } from '../db/schema';
-import type { Bindings } from '../env';
+import type { AppEnv, Bindings } from '../env';
 import { newId } from '../shared/ids';
 import { toIso } from '../shared/time';
 import { conflict } from '../http/problem';
@@ -93,6 +94,15 @@ export function webhookNotifier(db: Database, env: Bindings): Notify {
       );
     }
   };
+}
+
+const requestNotifiers = new WeakMap<Context<AppEnv>, Notify>();
+
+/** The request's one notifier: everything a request announces, in whichever hook, reads the endpoints once. */
+export function requestNotifier(c: Context<AppEnv>): Notify {
+  let notify = requestNotifiers.get(c);
+  if (!notify) requestNotifiers.set(c, (notify = webhookNotifier(c.var.db, c.env)));
+  return notify;
 }
 
 /** Deliveries recorded but never attempted this long after creation were probably never queued. */
