@@ -48,3 +48,6 @@ export function errorsFromApi(error: unknown): FieldErrors {
   else errors[''] ??= t('form.fixErrors');
   return errors;
 }
+
+/** The one message to show for a failed call outside a form (a button, a confirmation). */
+export const messageOf = (caught: unknown): string => errorsFromApi(caught)[''] ?? t('state.error');

@@ -6,7 +6,7 @@ import { PageHeader } from '../components/page-header';
 import { Async, EmptyState } from '../components/states';
 import { TableWrap } from '../components/table-wrap';
 import { formatNumber, t } from '../i18n';
-import { errorsFromApi, type FieldErrors, validate } from '../lib/forms';
+import { errorsFromApi, type FieldErrors, messageOf, validate } from '../lib/forms';
 import { useResource } from '../lib/resource';
 import { useSession } from '../lib/session';
 import {
@@ -166,7 +166,7 @@ function GoalRow({
       setEditing(false);
       setError('');
     } catch (caught) {
-      setError(errorsFromApi(caught)[''] ?? t('state.error'));
+      setError(messageOf(caught));
     }
   };
   const remove = async () => {
@@ -174,7 +174,7 @@ function GoalRow({
       await api(path, { method: 'DELETE' });
       onDeleted(goal.id);
     } catch (caught) {
-      setError(errorsFromApi(caught)[''] ?? t('state.error'));
+      setError(messageOf(caught));
     }
   };
   const name = t(`goals.metric.${goal.metric}`);

@@ -1,8 +1,7 @@
 import { useState } from 'preact/hooks';
 import { api } from '../../api';
-import { FormError } from '../../components/field';
+import { Confirm } from '../../components/confirm';
 import { formatDateTime, formatNumber, t } from '../../i18n';
-import { errorsFromApi } from '../../lib/forms';
 import { campaignPath, type CampaignDetail, type CampaignItem } from './data';
 
 /** "Send now", or "Schedule" when the campaign has a future send time; asks once before anything goes out. */
@@ -14,8 +13,6 @@ export function StartCampaign({
   onStarted: (campaign: CampaignItem) => void;
 }) {
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState('');
   const waiting = campaign.stats.recipients.pending;
   const scheduled = campaign.sendAt !== null && Date.parse(campaign.sendAt) > Date.now();
   const action = scheduled ? t('campaigns.schedule') : t('campaigns.sendNow');
@@ -29,27 +26,16 @@ export function StartCampaign({
   const question = scheduled
     ? t('campaigns.confirmSchedule', { n: formatNumber(waiting), at: formatDateTime(campaign.sendAt!) })
     : t('campaigns.confirmSend', { n: formatNumber(waiting) });
-  const start = async () => {
-    setBusy(true);
-    setError('');
-    try {
-      onStarted(await api<CampaignItem>(campaignPath(campaign.id, '/start'), { method: 'POST' }));
-    } catch (caught) {
-      setError(errorsFromApi(caught)[''] ?? t('state.error'));
-    }
-    setBusy(false);
-    setConfirming(false);
-  };
   return (
-    <div class="confirm" role="group" aria-label={question}>
-      <span class="confirm-text">{question}</span>
-      <button type="button" class="button button-small button-primary" onClick={start} disabled={busy}>
-        {scheduled ? t('campaigns.confirmScheduleButton') : t('campaigns.confirmSendButton')}
-      </button>
-      <button type="button" class="button button-small" onClick={() => setConfirming(false)}>
-        {t('form.cancel')}
-      </button>
-      <FormError message={error} />
-    </div>
+    <Confirm
+      question={question}
+      action={scheduled ? t('campaigns.confirmScheduleButton') : t('campaigns.confirmSendButton')}
+      tone="primary"
+      onConfirm={async () => {
+        onStarted(await api<CampaignItem>(campaignPath(campaign.id, '/start'), { method: 'POST' }));
+        setConfirming(false);
+      }}
+      onCancel={() => setConfirming(false)}
+    />
   );
 }

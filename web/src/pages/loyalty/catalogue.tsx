@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { Async, EmptyState } from '../../components/states';
 import { TableWrap } from '../../components/table-wrap';
 import { t } from '../../i18n';
-import { errorsFromApi } from '../../lib/forms';
+import { messageOf } from '../../lib/forms';
 import { type Resource, useResource } from '../../lib/resource';
 import { useSession } from '../../lib/session';
 import { LOYALTY } from './data';
@@ -100,7 +100,7 @@ function CatalogueTable<T extends { id: string; name: string }>({
       await call('DELETE', `${path}/${encodeURIComponent(item.id)}`);
       replace(data.filter((other) => other.id !== item.id));
     } catch (caught) {
-      setError({ id: item.id, message: errorsFromApi(caught)[''] ?? t('state.error') });
+      setError({ id: item.id, message: messageOf(caught) });
     }
   };
   return (

@@ -4,7 +4,7 @@ import { FormError, TextAreaField, TextField } from '../../components/field';
 import { Async, EmptyState, ErrorState, Loading } from '../../components/states';
 import { TableWrap } from '../../components/table-wrap';
 import { formatDateTime, formatNumber, t } from '../../i18n';
-import { errorsFromApi, type FieldErrors, validate } from '../../lib/forms';
+import { errorsFromApi, type FieldErrors, messageOf, validate } from '../../lib/forms';
 import { useResource } from '../../lib/resource';
 import { navigate } from '../../lib/router';
 import { useSession } from '../../lib/session';
@@ -33,7 +33,7 @@ export function MemberLookup({ initial = '' }: { initial?: string }) {
       if (customer) navigate(`/loyalty/members/${encodeURIComponent(customer.id)}`);
       else setError(t('loyalty.memberNotFound'));
     } catch (caught) {
-      setError(errorsFromApi(caught)[''] ?? t('state.error'));
+      setError(messageOf(caught));
     }
   };
   return (

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { z } from 'zod';
 import { api } from '../../api';
+import { Confirm } from '../../components/confirm';
 import { CopyableCode } from '../../components/copy-button';
 import { FormError, SelectField, TextField } from '../../components/field';
 import { Async } from '../../components/states';
@@ -69,7 +70,6 @@ function CreateKeyForm({ onCreated }: { onCreated: (key: CreatedKey) => void }) 
 
 function RevokeButton({ apiKey, onRevoked }: { apiKey: Key; onRevoked: (key: Key) => void }) {
   const [confirming, setConfirming] = useState(false);
-  const [error, setError] = useState('');
   if (!confirming)
     return (
       <button
@@ -81,24 +81,14 @@ function RevokeButton({ apiKey, onRevoked }: { apiKey: Key; onRevoked: (key: Key
         {t('settings.keyRevoke')}
       </button>
     );
-  const revoke = async () => {
-    try {
-      onRevoked(await api<Key>(`/api/keys/${encodeURIComponent(apiKey.id)}`, { method: 'DELETE' }));
-    } catch (caught) {
-      setError(errorsFromApi(caught)[''] ?? t('state.error'));
-    }
-  };
   return (
-    <div class="confirm" role="group" aria-label={t('settings.keyRevokeConfirm', { name: apiKey.name })}>
-      <span class="confirm-text">{t('settings.keyRevokeConfirm', { name: apiKey.name })}</span>
-      <button type="button" class="button button-small button-danger" onClick={revoke}>
-        {t('settings.keyRevoke')}
-      </button>
-      <button type="button" class="button button-small" onClick={() => setConfirming(false)}>
-        {t('form.cancel')}
-      </button>
-      <FormError message={error} />
-    </div>
+    <Confirm
+      question={t('settings.keyRevokeConfirm', { name: apiKey.name })}
+      action={t('settings.keyRevoke')}
+      tone="danger"
+      onConfirm={async () => onRevoked(await api<Key>(`/api/keys/${encodeURIComponent(apiKey.id)}`, { method: 'DELETE' }))}
+      onCancel={() => setConfirming(false)}
+    />
   );
 }
 

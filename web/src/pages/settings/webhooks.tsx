@@ -1,11 +1,12 @@
 import { useState } from 'preact/hooks';
 import { api } from '../../api';
+import { Confirm } from '../../components/confirm';
 import { CopyableCode } from '../../components/copy-button';
 import { FormError } from '../../components/field';
 import { Async } from '../../components/states';
 import { TableWrap } from '../../components/table-wrap';
 import { formatDateTime, t } from '../../i18n';
-import { errorsFromApi } from '../../lib/forms';
+import { messageOf } from '../../lib/forms';
 import { useResource } from '../../lib/resource';
 import { useSession } from '../../lib/session';
 import { CreateEndpointForm } from './webhooks/create-endpoint';
@@ -25,42 +26,30 @@ function EndpointActions({
   const [confirming, setConfirming] = useState(false);
   const [state, setState] = useState<'idle' | 'sending' | 'sent'>('idle');
   const [error, setError] = useState('');
-  const run = async (call: () => Promise<void>) => {
+  const sendTest = async () => {
     setError('');
+    setState('sending');
     try {
-      await call();
+      await api(endpointPath(endpoint.id, '/test'), { method: 'POST' });
+      setState('sent');
+      onTested();
     } catch (caught) {
-      setError(errorsFromApi(caught)[''] ?? t('state.error'));
+      setState('idle');
+      setError(messageOf(caught));
     }
   };
-  const sendTest = () =>
-    run(async () => {
-      setState('sending');
-      try {
-        await api(endpointPath(endpoint.id, '/test'), { method: 'POST' });
-        setState('sent');
-        onTested();
-      } finally {
-        setState((current) => (current === 'sending' ? 'idle' : current));
-      }
-    });
-  const remove = () =>
-    run(async () => {
-      await api(endpointPath(endpoint.id), { method: 'DELETE' });
-      onDeleted({ ...endpoint, active: false });
-    });
   if (confirming)
     return (
-      <div class="confirm" role="group" aria-label={t('webhooks.deleteConfirm', { url: endpoint.url })}>
-        <span class="confirm-text">{t('webhooks.deleteConfirm', { url: endpoint.url })}</span>
-        <button type="button" class="button button-small button-danger" onClick={() => void remove()}>
-          {t('webhooks.delete')}
-        </button>
-        <button type="button" class="button button-small" onClick={() => setConfirming(false)}>
-          {t('form.cancel')}
-        </button>
-        <FormError message={error} />
-      </div>
+      <Confirm
+        question={t('webhooks.deleteConfirm', { url: endpoint.url })}
+        action={t('webhooks.delete')}
+        tone="danger"
+        onConfirm={async () => {
+          await api(endpointPath(endpoint.id), { method: 'DELETE' });
+          onDeleted({ ...endpoint, active: false });
+        }}
+        onCancel={() => setConfirming(false)}
+      />
     );
   return (
     <div class="actions">

@@ -3,7 +3,7 @@ import { CopyableCode } from '../../components/copy-button';
 import { FormError } from '../../components/field';
 import { Loading } from '../../components/states';
 import { t } from '../../i18n';
-import { errorsFromApi } from '../../lib/forms';
+import { messageOf } from '../../lib/forms';
 import { useResource } from '../../lib/resource';
 import { useSession } from '../../lib/session';
 import { createKey, loadKeys } from '../settings/api-keys';
@@ -29,7 +29,7 @@ export function Embed() {
       freshKey = created.key;
       setKey(created.key);
     } catch (caught) {
-      setError(errorsFromApi(caught)[''] ?? t('state.error'));
+      setError(messageOf(caught));
     }
     setBusy(false);
   };
