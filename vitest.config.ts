@@ -42,8 +42,14 @@ export default defineConfig({
           environment: 'node',
           include: ['test/**/*.node.test.ts'],
           exclude: ['test/reliability/**'],
+          // One file at a time whatever the core count: the Worker servers serve web/dist, which the widget and
+          // dev-server tests rebuild, and wrangler restarts a server whose assets change under it.
+          maxWorkers: 1,
           testTimeout: 120_000,
           hookTimeout: 180_000,
+          // What a browser test waits for (a row in the feed, a status message) comes after a round trip to the
+          // Worker; vitest's 1 s default for expect.poll is a speed assertion on a shared two-core machine.
+          expect: { poll: { timeout: 30_000 } },
         },
       },
       // Reliability tests that drive the real Worker over HTTP from Node (load without loss). They run after the

@@ -172,10 +172,8 @@ describe('email campaigns in the dashboard', () => {
       .evaluateAll((rows) => rows.map((row) => row.querySelector('td')?.textContent));
     expect(reasons).toEqual(['Not an email address', 'Not an email address', 'Duplicate', 'Invalid row', 'Not an email address']);
 
-    await expect.poll(() => recipientList(owner).getByRole('cell', { name: 'Waiting' }).count(), { timeout: 10_000 }).toBe(50);
-    await expect
-      .poll(() => owner.locator('section.kpi[aria-label="Recipients"] .kpi-value').textContent(), { timeout: 10_000 })
-      .toBe('995');
+    await expect.poll(() => recipientList(owner).getByRole('cell', { name: 'Waiting' }).count()).toBe(50);
+    await expect.poll(() => owner.locator('section.kpi[aria-label="Recipients"] .kpi-value').textContent()).toBe('995');
   });
 
   it('previews the email a recipient gets, in their language', async () => {
@@ -200,7 +198,7 @@ describe('email campaigns in the dashboard', () => {
     await owner.getByRole('group', { name: 'Email 995 recipients now?' }).getByRole('button', { name: 'Send' }).click();
     const queued = owner.locator('section.kpi[aria-label="Queued"]');
     await expect.poll(() => queued.locator('.kpi-value').textContent(), { timeout: 30_000 }).toBe('995');
-    await expect.poll(() => owner.locator('.details .badge').textContent(), { timeout: 10_000 }).toMatch(/^(Sending|Sent)$/);
+    await expect.poll(() => owner.locator('.details .badge').textContent()).toMatch(/^(Sending|Sent)$/);
     await expect(owner.getByRole('button', { name: 'Send now' }).count()).resolves.toBe(0);
     await expect(owner.getByRole('button', { name: 'Upload', exact: true }).count()).resolves.toBe(0);
     // The page refreshes itself: the count of sent emails grows without a reload.
@@ -232,7 +230,7 @@ describe('email campaigns in the dashboard', () => {
       .getByRole('group', { name: /^Email 2 recipients on / })
       .getByRole('button', { name: 'Schedule' })
       .click();
-    await expect.poll(() => owner.locator('.details .badge').textContent(), { timeout: 10_000 }).toBe('Scheduled');
+    await expect.poll(() => owner.locator('.details .badge').textContent()).toBe('Scheduled');
     await expect(owner.locator('section.kpi[aria-label="Queued"] .kpi-value').textContent()).resolves.toBe('0');
     await owner.getByText('2 waiting for the start').waitFor();
     await owner.goto('/campaigns');

@@ -155,7 +155,7 @@ describe('dashboard', () => {
     await embed.getByRole('button', { name: 'Create a publishable key for this snippet' }).click();
     const snippet = embed.locator('pre code');
     await expect
-      .poll(() => snippet.textContent(), { timeout: 15_000 })
+      .poll(() => snippet.textContent())
       .toMatch(new RegExp(`^<script async src="${server.url}/w/v1/loader\\.js" data-key="rk_pk_\\w{32}"></script>$`));
     await embed.getByRole('button', { name: 'Copy' }).click();
     await embed.getByRole('button', { name: 'Copied' }).waitFor();
@@ -237,9 +237,7 @@ describe('dashboard', () => {
 
     await owner.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Surveys' }).click();
     const row = owner.getByRole('row', { name: /Checkout NPS/ });
-    await expect
-      .poll(async () => (await row.getByRole('cell').allTextContents()).slice(3, 5), { timeout: 15_000 })
-      .toEqual(['55', npsText]);
+    await expect.poll(async () => (await row.getByRole('cell').allTextContents()).slice(3, 5)).toEqual(['55', npsText]);
   });
 
   it('creates a goal and shows it with its current value and on-track state', async () => {
@@ -567,15 +565,12 @@ describe('dashboard', () => {
       // The widget records the score on tap and sends the comment in the background (keepalive), so the thank-you
       // can show before the comment is stored; wait for the API to have it, then check the feed shows it.
       await expect
-        .poll(
-          async () => {
-            const page = (await (await v1(secretKey, '/responses?channel=widget&hasComment=true')).json()) as {
-              data: Array<{ comment: string | null }>;
-            };
-            return page.data.map((response) => response.comment);
-          },
-          { timeout: 15_000 },
-        )
+        .poll(async () => {
+          const page = (await (await v1(secretKey, '/responses?channel=widget&hasComment=true')).json()) as {
+            data: Array<{ comment: string | null }>;
+          };
+          return page.data.map((response) => response.comment);
+        })
         .toContain('Loved the quick checkout');
 
       await owner.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Responses' }).click();

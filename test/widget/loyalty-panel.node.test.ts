@@ -170,12 +170,12 @@ describe('loyalty panel in Chromium', () => {
     expect(requests.some((url) => url.includes('/w/v1/loyalty/'))).toBe(false);
 
     await page.click('#points');
-    await expect.poll(() => panel(page).isVisible(), { timeout: 15_000 }).toBe(true);
+    await expect.poll(() => panel(page).isVisible()).toBe(true);
     expect(chunkRequests(requests)).toHaveLength(1);
     expect(await panel(page).getAttribute('aria-modal')).toBe('true');
     expect(await focused(page)).toBe('panel:dialog');
     const dialog = page.locator('rapport-loyalty').getByRole('dialog', { name: 'Your points' });
-    await expect.poll(() => dialog.getByText('30 points available').isVisible(), { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => dialog.getByText('30 points available').isVisible()).toBe(true);
     const progress = dialog.getByRole('progressbar', { name: 'Progress to Gold' });
     expect(await progress.getAttribute('aria-valuenow')).toBe('25');
     expect(await progress.getAttribute('aria-valuemax')).toBe('200');
@@ -195,7 +195,7 @@ describe('loyalty panel in Chromium', () => {
     expect((await redemption).request().headers()['idempotency-key']).toMatch(/^[0-9a-z]{21}$/);
     expect(answer.code).toMatch(/^[A-Z2-9]{12}$/);
     const status = dialog.getByRole('status');
-    await expect.poll(() => status.textContent(), { timeout: 10_000 }).toContain(answer.code);
+    await expect.poll(() => status.textContent()).toContain(answer.code);
     expect(await status.textContent()).toContain('Your code for $1 off:');
     await expect.poll(() => dialog.getByText('20 points available').isVisible()).toBe(true);
     expect(await focused(page)).toBe('panel:status');
@@ -230,7 +230,7 @@ describe('loyalty panel in Chromium', () => {
     await page.focus('#points');
     await page.keyboard.press('Enter');
     await expect
-      .poll(() => panel(page).getByRole('alert').textContent(), { timeout: 15_000 })
+      .poll(() => panel(page).getByRole('alert').textContent())
       .toBe('Your points could not be loaded. Please try again later.');
     expect(await panel(page).textContent()).not.toMatch(/available|30/);
     expect(warnings.some((warning) => warning.includes('identity could not be verified'))).toBe(true);
@@ -258,7 +258,7 @@ describe('loyalty panel in Chromium', () => {
     await widgetReady(page);
     await page.tap('#points');
     const dialog = page.locator('rapport-loyalty').getByRole('dialog', { name: 'Ваши баллы' });
-    await expect.poll(() => dialog.getByText('30 баллов доступно').isVisible(), { timeout: 15_000 }).toBe(true);
+    await expect.poll(() => dialog.getByText('30 баллов доступно').isVisible()).toBe(true);
     expect(await dialog.getByText('25 баллов за отзыв').isVisible()).toBe(true);
     const box = (await dialog.boundingBox())!;
     expect(box.x).toBe(0);
@@ -269,9 +269,7 @@ describe('loyalty panel in Chromium', () => {
     }
     await page.screenshot({ path: join(ARTIFACTS, 'loyalty-panel-mobile-ru.png'), animations: 'disabled' });
     await dialog.getByRole('button', { name: 'Обменять' }).first().tap();
-    await expect
-      .poll(() => dialog.getByRole('status').textContent(), { timeout: 10_000 })
-      .toMatch(/^Ваш код для «\$1 off»:[A-Z2-9]{12}/);
+    await expect.poll(() => dialog.getByRole('status').textContent()).toMatch(/^Ваш код для «\$1 off»:[A-Z2-9]{12}/);
     await context.close();
   });
 });

@@ -178,11 +178,11 @@ describe('embeddable widget in Chromium', () => {
     const displays = displayResults(page);
     await page.goto(url);
 
-    await expect.poll(() => radio(page, 9).isVisible(), { timeout: 15_000 }).toBe(true);
+    await expect.poll(() => radio(page, 9).isVisible()).toBe(true);
     await page.screenshot({ path: join(ARTIFACTS, 'widget-desktop.png'), animations: 'disabled' });
     await radio(page, 9).click();
     // Stored on the tap, before any comment is written.
-    await expect.poll(() => responsesOf(shop), { timeout: 10_000 }).toMatchObject([{ score: 9, comment: null }]);
+    await expect.poll(() => responsesOf(shop)).toMatchObject([{ score: 9, comment: null }]);
     const [first] = await responsesOf(shop);
     expect(first).toMatchObject({ pageUrl: url, locale: 'en', device: 'desktop', channel: 'widget' });
     expect(displays).toEqual([{ recorded: true }]);
@@ -190,7 +190,7 @@ describe('embeddable widget in Chromium', () => {
     const comment = widget(page).getByRole('textbox', { name: 'What do you like most?' });
     await comment.fill('Great beans, fast shipping');
     await widget(page).getByRole('button', { name: 'Send' }).click();
-    await expect.poll(async () => (await responsesOf(shop))[0]?.comment, { timeout: 10_000 }).toBe('Great beans, fast shipping');
+    await expect.poll(async () => (await responsesOf(shop))[0]?.comment).toBe('Great beans, fast shipping');
     const rows = await responsesOf(shop);
     expect(rows).toHaveLength(1);
     expect(rows[0]!.id).toBe(first!.id);
@@ -204,7 +204,7 @@ describe('embeddable widget in Chromium', () => {
     const { context, page } = await newPage();
     await page.goto(hostPage(plainPage(snippet(shop))));
     await page.focus('#buy');
-    await expect.poll(() => radio(page, 0).isVisible(), { timeout: 15_000 }).toBe(true);
+    await expect.poll(() => radio(page, 0).isVisible()).toBe(true);
 
     const focused = () =>
       page.evaluate(() => {
@@ -224,7 +224,7 @@ describe('embeddable widget in Chromium', () => {
     expect(await radio(page, 7).getAttribute('aria-checked')).toBe('false');
     expect(await widget(page).getByRole('radiogroup').getAttribute('aria-labelledby')).toBe('q');
     await page.keyboard.press('Enter');
-    await expect.poll(() => responsesOf(shop), { timeout: 10_000 }).toMatchObject([{ score: 8 }]);
+    await expect.poll(() => responsesOf(shop)).toMatchObject([{ score: 8 }]);
     expect(await focused()).toMatch(/^TEXTAREA:/);
 
     await page.keyboard.press('Escape');
@@ -242,7 +242,7 @@ describe('embeddable widget in Chromium', () => {
       if (request.url().endsWith('/w/v1/events') && request.postData()?.includes('"dismiss"')) dismissals.push(request.postData()!);
     });
     await page.goto(hostPage(plainPage(snippet(shop))));
-    await expect.poll(() => radio(page, 0).isVisible(), { timeout: 15_000 }).toBe(true);
+    await expect.poll(() => radio(page, 0).isVisible()).toBe(true);
     await page.keyboard.press('Escape');
     await expect.poll(() => widget(page).count()).toBe(0);
     await expect.poll(() => dismissals.length).toBe(1);
@@ -267,14 +267,14 @@ describe('embeddable widget in Chromium', () => {
 
     const clean = await newPage();
     await clean.page.goto(hostPage(plainPage(snippet(shop))));
-    await expect.poll(() => radio(clean.page, 9).isVisible(), { timeout: 15_000 }).toBe(true);
+    await expect.poll(() => radio(clean.page, 9).isVisible()).toBe(true);
     const expected = await probe(clean.page);
     await clean.context.close();
 
     const hostile = '<style>* { all: unset; font-size: 40px !important } button { display: none !important } div { color: red !important; position: static !important }</style>';
     const { context, page } = await newPage();
     await page.goto(hostPage(plainPage(hostile + snippet(shop))));
-    await expect.poll(() => radio(page, 9).isVisible(), { timeout: 15_000 }).toBe(true);
+    await expect.poll(() => radio(page, 9).isVisible()).toBe(true);
     expect(await page.evaluate(() => getComputedStyle(document.querySelector('#buy')!).display)).toBe('none');
     const actual = await probe(page);
     expect(actual).toEqual(expected);
@@ -282,7 +282,7 @@ describe('embeddable widget in Chromium', () => {
     expect(actual.score.height).toBeGreaterThanOrEqual(40);
     await page.screenshot({ path: join(ARTIFACTS, 'widget-hostile-css.png'), animations: 'disabled' });
     await radio(page, 9).click();
-    await expect.poll(() => responsesOf(shop), { timeout: 10_000 }).toMatchObject([{ score: 9 }]);
+    await expect.poll(() => responsesOf(shop)).toMatchObject([{ score: 9 }]);
     await context.close();
   });
 
@@ -291,12 +291,12 @@ describe('embeddable widget in Chromium', () => {
     const csp = `default-src 'self'; script-src ${server.url}; connect-src ${server.url}; style-src 'self'; img-src 'self'; object-src 'none'; base-uri 'none'`;
     const { context, page, errors } = await newPage();
     await page.goto(hostPage(plainPage(snippet(shop)), { 'Content-Security-Policy': csp }));
-    await expect.poll(() => radio(page, 9).isVisible(), { timeout: 15_000 }).toBe(true);
+    await expect.poll(() => radio(page, 9).isVisible()).toBe(true);
     await radio(page, 9).click();
-    await expect.poll(() => responsesOf(shop), { timeout: 10_000 }).toMatchObject([{ score: 9 }]);
+    await expect.poll(() => responsesOf(shop)).toMatchObject([{ score: 9 }]);
     await widget(page).getByRole('textbox').fill('Works under CSP');
     await widget(page).getByRole('button', { name: 'Send' }).click();
-    await expect.poll(async () => (await responsesOf(shop))[0]?.comment, { timeout: 10_000 }).toBe('Works under CSP');
+    await expect.poll(async () => (await responsesOf(shop))[0]?.comment).toBe('Works under CSP');
     expect(errors.filter((text) => /Content Security Policy|Refused/i.test(text))).toEqual([]);
     await context.close();
   });
@@ -305,7 +305,7 @@ describe('embeddable widget in Chromium', () => {
     const shop = await newShop([{ settings: { trigger: NOW } }]);
     const { context, page } = await newPage({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
     await page.goto(demoPage(shop));
-    await expect.poll(() => radio(page, 10).isVisible(), { timeout: 15_000 }).toBe(true);
+    await expect.poll(() => radio(page, 10).isVisible()).toBe(true);
     const panel = (await widget(page).getByRole('dialog').boundingBox())!;
     expect(panel.x).toBe(0);
     expect(panel.width).toBe(375);
@@ -321,7 +321,7 @@ describe('embeddable widget in Chromium', () => {
     expect(Math.min(close.width, close.height)).toBeGreaterThanOrEqual(40);
     await page.screenshot({ path: join(ARTIFACTS, 'widget-mobile.png'), animations: 'disabled' });
     await radio(page, 10).tap();
-    await expect.poll(() => responsesOf(shop), { timeout: 10_000 }).toMatchObject([{ score: 10, device: 'mobile' }]);
+    await expect.poll(() => responsesOf(shop)).toMatchObject([{ score: 10, device: 'mobile' }]);
     await context.close();
   });
 
@@ -333,8 +333,8 @@ describe('embeddable widget in Chromium', () => {
     const { context, page } = await newPage();
     const url = hostPage(plainPage(snippet(shop)));
     await page.goto(url);
-    await radio(page, 9).click({ timeout: 15_000 });
-    await expect.poll(() => responsesOf(shop), { timeout: 10_000 }).toHaveLength(1);
+    await radio(page, 9).click();
+    await expect.poll(() => responsesOf(shop)).toHaveLength(1);
 
     const displays = displayResults(page);
     const config = configResponse(page);
@@ -352,13 +352,13 @@ describe('embeddable widget in Chromium', () => {
     const identified = hostPage(plainPage(`<script>window.rapport=function(){(rapport.q=rapport.q||[]).push(arguments)};rapport('identify',{id:'cust-42',locale:'en'})</script>${snippet(shop)}`));
     const laptop = await newPage();
     await laptop.page.goto(identified);
-    await radio(laptop.page, 6).click({ timeout: 15_000 });
-    await expect.poll(() => responsesOf(shop), { timeout: 10_000 }).toHaveLength(2);
+    await radio(laptop.page, 6).click();
+    await expect.poll(() => responsesOf(shop)).toHaveLength(2);
     await laptop.context.close();
     const phone = await newPage();
     const refused = displayResults(phone.page);
     await phone.page.goto(identified);
-    await expect.poll(() => refused, { timeout: 15_000 }).toEqual([{ recorded: false }]);
+    await expect.poll(() => refused).toEqual([{ recorded: false }]);
     expect(await widget(phone.page).count()).toBe(0);
     await phone.context.close();
 
@@ -381,7 +381,7 @@ describe('embeddable widget in Chromium', () => {
     const { context, page } = await newPage();
     const url = hostPage(plainPage(snippet(shop)));
     await page.goto(url);
-    await expect.poll(() => radio(page, 9).isVisible(), { timeout: 15_000 }).toBe(true);
+    await expect.poll(() => radio(page, 9).isVisible()).toBe(true);
 
     await context.setOffline(true);
     await radio(page, 9).click();
@@ -389,7 +389,7 @@ describe('embeddable widget in Chromium', () => {
     expect(await responsesOf(shop)).toEqual([]);
 
     await context.setOffline(false);
-    await expect.poll(() => responsesOf(shop), { timeout: 15_000 }).toMatchObject([{ score: 9 }]);
+    await expect.poll(() => responsesOf(shop)).toMatchObject([{ score: 9 }]);
     await expect.poll(() => page.evaluate(() => JSON.parse(localStorage['rapport:q'] ?? '[]').length)).toBe(0);
     // A reload (which flushes the queue again) does not duplicate it.
     const config = configResponse(page);
@@ -413,7 +413,7 @@ describe('embeddable widget in Chromium', () => {
     await settle(page, config);
     expect(await widget(page).count()).toBe(0);
     await page.mouse.wheel(0, 3000);
-    await expect.poll(() => radio(page, 10).isVisible(), { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => radio(page, 10).isVisible()).toBe(true);
     expect(scrollSurvey).toBeDefined();
     await context.close();
 
@@ -422,13 +422,13 @@ describe('embeddable widget in Chromium', () => {
     await russian.page.goto(hostPage(plainPage(snippet(shop, ' data-locale="ru"'), '<div style="height:4000px"></div>')));
     await russian.page.waitForFunction(() => 'b' in (window as { rapport?: object }).rapport!);
     await russian.page.evaluate(`rapport('show', '${manualSurvey}')`);
-    await expect.poll(() => widget(russian.page).getByText('Легко ли было оформить заказ?').isVisible(), { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => widget(russian.page).getByText('Легко ли было оформить заказ?').isVisible()).toBe(true);
     expect(await widget(russian.page).getByRole('radio').count()).toBe(7);
     expect(await widget(russian.page).getByRole('dialog').getAttribute('aria-modal')).toBe('true');
     expect(await widget(russian.page).getByRole('button', { name: 'Закрыть' }).count()).toBe(1);
     await russian.page.screenshot({ path: join(ARTIFACTS, 'widget-center-ru.png'), animations: 'disabled' });
     await radio(russian.page, 6).click();
-    await expect.poll(() => responsesOf(shop), { timeout: 10_000 }).toMatchObject([{ score: 6, locale: 'ru' }]);
+    await expect.poll(() => responsesOf(shop)).toMatchObject([{ score: 6, locale: 'ru' }]);
     await russian.context.close();
 
     // track(event): the demo's Buy button calls rapport('track', 'purchase').
@@ -439,7 +439,7 @@ describe('embeddable widget in Chromium', () => {
     await settle(buyer.page, buyerConfig);
     expect(await widget(buyer.page).count()).toBe(0);
     await buyer.page.getByRole('button', { name: 'Buy now' }).click();
-    await expect.poll(() => radio(buyer.page, 5).isVisible(), { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => radio(buyer.page, 5).isVisible()).toBe(true);
     expect(await widget(buyer.page).getByRole('radio').count()).toBe(5);
     expect(await widget(buyer.page).getByText('Very satisfied').count()).toBe(1);
     await buyer.context.close();
@@ -453,7 +453,7 @@ describe('embeddable widget in Chromium', () => {
     await leaver.page.mouse.move(600, 300);
     expect(await widget(leaver.page).count()).toBe(0);
     await leaver.page.evaluate(() => document.documentElement.dispatchEvent(new MouseEvent('mouseout', { bubbles: true, clientX: 600, clientY: -2 })));
-    await expect.poll(() => radio(leaver.page, 0).isVisible(), { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => radio(leaver.page, 0).isVisible()).toBe(true);
     await leaver.context.close();
 
     const excluded = await newShop([{ settings: { trigger: NOW, urlExclude: ['*/checkout*'] } }]);
@@ -468,7 +468,7 @@ describe('embeddable widget in Chromium', () => {
     const shop = await newShop([{ settings: { trigger: NOW } }]);
     const { context, page } = await newPage({ viewport: { width: 640, height: 400 }, deviceScaleFactor: 2, colorScheme: 'dark', reducedMotion: 'reduce' });
     await page.goto(hostPage(plainPage(snippet(shop))));
-    await expect.poll(() => radio(page, 10).isVisible(), { timeout: 15_000 }).toBe(true);
+    await expect.poll(() => radio(page, 10).isVisible()).toBe(true);
     const style = await page.evaluate(() => {
       const panel = document.querySelector('rapport-widget')!.shadowRoot!.querySelector('[role=dialog]')!;
       const computed = getComputedStyle(panel);
