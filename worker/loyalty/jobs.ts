@@ -7,6 +7,7 @@ import { SYSTEM_ACTOR, recordEventFor } from './earn';
 import { debitStatements, entryStatement, readSnapshot, runBatch, type Statement } from './ledger';
 import { ensureMemberRow } from './members';
 import { addMonths } from './points';
+import { awardMissedSurveyAnswers } from './survey-link';
 import type { Notify } from '../webhooks/emit';
 import { announceTierChange } from './tier-hooks';
 import { evaluateTier } from './tiers';
@@ -203,11 +204,12 @@ export async function reevaluateTiers(db: Database, now: number, notify: Notify)
   }
 }
 
-/** The loyalty jobs in the order they must run: activation before expiry, both before tiers. */
+/** The loyalty jobs in the order they must run: activation before expiry, both before tiers; awards before tiers too. */
 export async function runLoyaltyJobs(db: Database, now: number, notify: Notify): Promise<void> {
   await activatePendingLots(db, now);
   await expireLots(db, now, notify);
   await expireInactiveMembers(db, now, notify);
   await awardBirthdays(db, now, notify);
+  await awardMissedSurveyAnswers(db, now);
   await reevaluateTiers(db, now, notify);
 }
