@@ -12,7 +12,7 @@ async function deliveries(tenantId: string): Promise<Array<{ event_type: string;
 
 /** The announcement runs after the response is sent (waitUntil), so wait for it to land. */
 async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  for (let attempt = 0; attempt < 50; attempt++) {
+  for (let attempt = 0; attempt < 200; attempt++) {
     const value = await read();
     if (done(value)) return value;
     await new Promise((resolve) => setTimeout(resolve, 50));
