@@ -540,6 +540,7 @@ describe('analytics and loyalty pages', () => {
       { path: '/customers', name: 'customers' },
       { path: `/customers/${anna}`, name: 'customer' },
       { path: '/loyalty', name: 'loyalty' },
+      { path: '/loyalty/members', name: 'loyalty-members' },
       { path: `/loyalty/members/${anna}`, name: 'loyalty-member' },
       { path: '/loyalty/rules', name: 'loyalty-rules' },
       { path: '/loyalty/tiers', name: 'loyalty-tiers' },

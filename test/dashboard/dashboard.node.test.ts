@@ -602,7 +602,12 @@ describe('dashboard', () => {
 
   it('passes axe-core on every page at 1280 px and 375 px, light and dark, and screenshots them', async () => {
     const surveys = (await (await v1(secretKey, '/surveys')).json()) as { data: Array<{ id: string; name: string }> };
-    const pages = [...PAGES, { path: `/surveys/${surveys.data[0]!.id}`, name: 'survey-edit', heading: surveys.data[0]!.name }];
+    const answers = (await (await v1(secretKey, '/responses?limit=1')).json()) as { data: Array<{ id: string }> };
+    const pages = [
+      ...PAGES,
+      { path: `/surveys/${surveys.data[0]!.id}`, name: 'survey-edit', heading: surveys.data[0]!.name },
+      { path: `/responses/${answers.data[0]!.id}`, name: 'response', heading: 'Response' },
+    ];
     const found: string[] = [];
     for (const [width, colorScheme] of VIEWPORTS) {
       const { context, page } = await newPage({ width, colorScheme });
