@@ -1,11 +1,28 @@
+import { createExecutionContext } from 'cloudflare:test';
+import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { body, call, countRows, expectProblem, newSurvey, newTenant } from '../helpers';
+import { app } from '../../worker/app';
+import { body, call, countRows, expectProblem, newSurvey, newTenant, ORIGIN } from '../helpers';
 
 describe('HTTP conventions', () => {
   it('answers /healthz', async () => {
     const response = await call('/healthz');
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ status: 'ok' });
+  });
+
+  it('answers /readyz when the database answers, and 503 problem+json when it does not', async () => {
+    const ready = await call('/readyz');
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: 'ok' });
+
+    const unreachable = {
+      prepare: () => {
+        throw new Error('D1_ERROR: Network connection lost.');
+      },
+    } as unknown as D1Database;
+    const down = await app.fetch(new Request(`${ORIGIN}/readyz`), { ...env, DB: unreachable }, createExecutionContext());
+    expect((await expectProblem(down, 503)).detail).toBe('The database does not answer.');
   });
 
   it('serves the OpenAPI document and a readable reference without credentials', async () => {

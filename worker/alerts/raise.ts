@@ -2,13 +2,13 @@ import type { Context } from 'hono';
 import type { Database } from '../db/client';
 import type { responses } from '../db/schema';
 import type { AppEnv, Bindings } from '../env';
-import { findResponse, responseView } from '../responses/repository';
+import { responseView } from '../responses/repository';
 import { requestNotifier, type Notify } from '../webhooks/emit';
 import { claimAlert, fileAlert } from './repository';
 import { digestKey, type AlertMessage } from './schemas';
 
 /** An answer as a write just left it. */
-export type WrittenResponse = Pick<typeof responses.$inferSelect, 'tenantId' | 'id' | 'category' | 'sentiment'>;
+export type WrittenResponse = typeof responses.$inferSelect;
 
 /**
  * Whether an answer in this state can call for an alert. Only a write that leaves a detractor score or a
@@ -19,22 +19,21 @@ const mayCallForAlert = (written: WrittenResponse): boolean =>
 
 /**
  * After a response was written (created, or its score or comment changed): if it now calls for an
- * alert and never alerted, announce `response.detractor` and queue the email (at once, or in the
- * window's digest). Safe to call any number of times for the same response.
+ * alert and never alerted, announce `response.detractor` with the answer as written and queue the
+ * email (at once, or in the window's digest). Safe to call any number of times for the same response.
  */
 export async function raiseAlert(
   db: Database,
   env: Bindings,
   notify: Notify,
-  tenantId: string,
-  responseId: string,
+  written: WrittenResponse,
   baseUrl: string,
   now = Date.now(),
 ): Promise<void> {
+  const { tenantId, id: responseId } = written;
   const claimed = await claimAlert(db, tenantId, responseId, baseUrl, now);
   if (!claimed) return;
-  const response = responseView(await findResponse(db, tenantId, responseId));
-  await notify(tenantId, 'response.detractor', { reasons: claimed.reasons, response });
+  await notify(tenantId, 'response.detractor', { reasons: claimed.reasons, response: responseView(written) });
   const filing = await fileAlert(db, tenantId, responseId, now);
   const messages: Array<MessageSendRequest<AlertMessage>> = [];
   if (filing.digestDueAt !== null) {
@@ -55,10 +54,10 @@ export const alertAfterWrite =
   (c: Context<AppEnv>) =>
   (written: WrittenResponse): void => {
     if (!mayCallForAlert(written)) return;
-    const { tenantId, id } = written;
+    const { tenantId } = written;
     const baseUrl = new URL(c.req.url).origin;
     c.executionCtx.waitUntil(
-      raiseAlert(c.var.db, c.env, requestNotifier(c), tenantId, id, baseUrl).catch((error: unknown) => {
+      raiseAlert(c.var.db, c.env, requestNotifier(c), written, baseUrl).catch((error: unknown) => {
         console.error(
           JSON.stringify({ message: 'alert failed', tenantId, error: error instanceof Error ? error.name : 'unknown' }),
         );

@@ -1,6 +1,6 @@
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
-import { responseAlerts } from '../db/schema';
+import { alertWindows, responseAlerts } from '../db/schema';
 import type { Sentiment, Topic } from '../sentiment/types';
 import type { SurveyKind } from '../surveys/schemas';
 import { ALERT_REASONS, type AlertReason, digestKey, DIGEST_WINDOW_MS, immediateKey } from './schemas';
@@ -47,18 +47,23 @@ export interface Filing {
  * concurrent alerts exactly one opens it.
  */
 export async function fileAlert(db: Database, tenantId: string, responseId: string, now: number): Promise<Filing> {
-  const [opened] = await db.all<{ endsAt: number }>(sql`
-    INSERT INTO alert_windows (tenant_id, ends_at) VALUES (${tenantId}, ${now + DIGEST_WINDOW_MS})
-    ON CONFLICT (tenant_id) DO UPDATE SET ends_at = excluded.ends_at WHERE alert_windows.ends_at <= ${now}
-    RETURNING ends_at AS endsAt`);
-  let filing: Filing;
-  if (opened) filing = { batchKey: immediateKey(responseId), digestDueAt: opened.endsAt };
-  else {
-    const [open] = await db.all<{ endsAt: number }>(
-      sql`SELECT ends_at AS endsAt FROM alert_windows WHERE tenant_id = ${tenantId}`,
-    );
-    filing = { batchKey: digestKey(open!.endsAt), digestDueAt: null };
-  }
+  // One round trip: the upsert returns a row only when it opened the window; the read after it sees the open one.
+  const [openedRows, [open]] = await db.batch([
+    db
+      .insert(alertWindows)
+      .values({ tenantId, endsAt: now + DIGEST_WINDOW_MS })
+      .onConflictDoUpdate({
+        target: alertWindows.tenantId,
+        set: { endsAt: sql`excluded.ends_at` },
+        setWhere: lte(alertWindows.endsAt, now),
+      })
+      .returning({ endsAt: alertWindows.endsAt }),
+    db.select({ endsAt: alertWindows.endsAt }).from(alertWindows).where(eq(alertWindows.tenantId, tenantId)),
+  ]);
+  const [opened] = openedRows;
+  const filing: Filing = opened
+    ? { batchKey: immediateKey(responseId), digestDueAt: opened.endsAt }
+    : { batchKey: digestKey(open!.endsAt), digestDueAt: null };
   await db
     .update(responseAlerts)
     .set({ batchKey: filing.batchKey })

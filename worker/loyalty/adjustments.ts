@@ -16,7 +16,7 @@ export async function adjustPoints(
   const now = Date.now();
   const id = newId('adj', now);
   // Taking points from an unknown customer fails anyway; it must not create them first.
-  const customerId = input.points > 0 ? await ensureMember(db, tenantId, input.customer, now) : await findCustomerIdByKey(db, tenantId, input.customer);
+  const customerId = input.points > 0 ? (await ensureMember(db, tenantId, input.customer, now)).customerId : await findCustomerIdByKey(db, tenantId, input.customer);
   if (customerId === null) throw notEnoughPoints(0, -input.points);
   const entry = { customerId, kind: 'adjust' as const, reason: input.reason, source: `adjustment:${id}`, actor: input.actor };
   if (input.points > 0) {

@@ -5,12 +5,12 @@ import { unprocessable } from '../http/problem';
 import { DAY_MS } from '../shared/time';
 import { orderRollups } from '../metrics/rollups';
 import { creditStatements, runBatch, violatedConstraint, type Statement } from './ledger';
-import { ensureMember } from './members';
+import { ensureMember, type EnsuredMember } from './members';
 import { capPeriods, currencyExponent, eligibleAmount, lotExpiry, multiplied, purchasePoints } from './points';
 import { findPayingRule, payingRule, ruleForEvent, type RuleRow } from './rules';
 import type { EarnStatus, LoyaltyEvent, Order, Settings } from './schemas';
 import { getSettings, settingsOf, settingsQueries } from './settings';
-import { tierMultiplier } from './tiers';
+import { multiplierOf, tierMultiplierQuery } from './tiers';
 
 export const SYSTEM_ACTOR = 'system';
 /** Clocks differ; an occurredAt this far ahead is still accepted as "now". */
@@ -78,7 +78,7 @@ export async function recordEvent(
   db: Database,
   tenantId: string,
   event: Omit<LoyaltyEvent, 'amount' | 'currency' | 'orderId'>,
-): Promise<{ result: EarnResult; created: boolean }> {
+): Promise<{ result: EarnResult; created: boolean; settings: Settings }> {
   const now = Date.now();
   const at = occurredAtOf(event.occurredAt, now);
   // One round trip for every read that does not depend on the member.
@@ -87,9 +87,10 @@ export async function recordEvent(
     ruleForEvent(db, tenantId, event.type),
     ...settingsQueries(db, tenantId),
   ]);
-  if (stored) return { result: earnResult(stored), created: false };
-  const customerId = await ensureMember(db, tenantId, event.customer, now);
-  return bookEvent(db, tenantId, customerId, event, at, now, { rule: payingRule(rule, at), settings: settingsOf(settings, tenant) });
+  const terms = { rule: payingRule(rule, at), settings: settingsOf(settings, tenant) };
+  if (stored) return { result: earnResult(stored), created: false, settings: terms.settings };
+  const member = await ensureMember(db, tenantId, event.customer, now);
+  return { ...(await bookEvent(db, tenantId, member, event, at, now, terms)), settings: terms.settings };
 }
 
 /** As `recordEvent`, for a customer already known by id (whose member row exists). */
@@ -101,20 +102,25 @@ export async function recordEventFor(
   now = Date.now(),
 ): Promise<{ result: EarnResult; created: boolean }> {
   const at = occurredAtOf(event.occurredAt, now);
-  const [[rule], [settings], [tenant]] = await db.batch([ruleForEvent(db, tenantId, event.type), ...settingsQueries(db, tenantId)]);
-  return bookEvent(db, tenantId, customerId, event, at, now, { rule: payingRule(rule, at), settings: settingsOf(settings, tenant) });
+  const [[rule], [settings], [tenant], tier] = await db.batch([
+    ruleForEvent(db, tenantId, event.type),
+    ...settingsQueries(db, tenantId),
+    tierMultiplierQuery(db, tenantId, customerId),
+  ]);
+  const member = { customerId, multiplierPercent: multiplierOf(tier) };
+  return bookEvent(db, tenantId, member, event, at, now, { rule: payingRule(rule, at), settings: settingsOf(settings, tenant) });
 }
 
 async function bookEvent(
   db: Database,
   tenantId: string,
-  customerId: string,
+  { customerId, multiplierPercent }: EnsuredMember,
   event: { id: string; type: string },
   at: number,
   now: number,
   { rule, settings }: Terms,
 ): Promise<{ result: EarnResult; created: boolean }> {
-  const points = rule ? await fixedPoints(db, tenantId, customerId, rule, settings) : 0;
+  const points = rule ? multiplied(rule.points, ruleMultiplier(rule, multiplierPercent), settings.rounding) : 0;
   const eventRow = (outcome: EarnStatus, paid: number) =>
     db.insert(loyaltyEvents).values({ tenantId, eventId: event.id, customerId, type: event.type, points: paid, outcome, occurredAt: at, createdAt: now });
   const booked = (status: EarnStatus, paid: number) => ({ result: { customerId, points: paid, status }, created: true });
@@ -157,10 +163,8 @@ async function bookEvent(
   }
 }
 
-async function fixedPoints(db: Database, tenantId: string, customerId: string, rule: RuleRow, settings: Settings): Promise<number> {
-  if (!rule.applyTierMultiplier) return rule.points;
-  return multiplied(rule.points, await tierMultiplier(db, tenantId, customerId), settings.rounding);
-}
+/** The member's tier multiplier where the rule applies it, else 100 %. */
+const ruleMultiplier = (rule: RuleRow, multiplierPercent: number): number => (rule.applyTierMultiplier ? multiplierPercent : 100);
 
 export type OrderRow = typeof loyaltyOrders.$inferSelect;
 export interface OrderResult {
@@ -223,10 +227,10 @@ export async function recordOrder(db: Database, tenantId: string, order: Order):
   const eligible = eligibleAmount(order, { shipping: settings.excludeShipping, tax: settings.excludeTax });
   if (eligible < 0) throw unprocessable('shipping and tax exceed the total.', [{ path: 'total', message: 'must cover shipping and tax' }]);
 
-  const customerId = await ensureMember(db, tenantId, order.customer, now);
+  const { customerId, multiplierPercent } = await ensureMember(db, tenantId, order.customer, now);
   const rule = await findPayingRule(db, tenantId, 'purchase', at);
   const qualifies = rule !== null && (rule.minOrderAmount === null || eligible >= rule.minOrderAmount);
-  const points = qualifies ? await orderPoints(db, tenantId, customerId, rule, settings, eligible) : 0;
+  const points = qualifies ? orderPoints(rule, ruleMultiplier(rule, multiplierPercent), settings, eligible) : 0;
 
   const orderRow = (awarded: number, lotId: string | null) =>
     db.insert(loyaltyOrders).values({
@@ -291,8 +295,7 @@ export async function recordOrder(db: Database, tenantId: string, order: Order):
   return { result: orderResult((await findOrder(db, tenantId, order.id))!, status), created: true };
 }
 
-async function orderPoints(db: Database, tenantId: string, customerId: string, rule: RuleRow, settings: Settings, eligible: number): Promise<number> {
-  const multiplierPercent = rule.applyTierMultiplier ? await tierMultiplier(db, tenantId, customerId) : 100;
+function orderPoints(rule: RuleRow, multiplierPercent: number, settings: Settings, eligible: number): number {
   const base = purchasePoints({
     eligibleMinor: eligible,
     exponent: currencyExponent(settings.currency),

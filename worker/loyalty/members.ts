@@ -1,6 +1,6 @@
 import { and, eq, or, type SQL } from 'drizzle-orm';
 import type { Database } from '../db/client';
-import { customers, loyaltyMembers } from '../db/schema';
+import { customers, loyaltyMembers, loyaltyTiers } from '../db/schema';
 import { customerIdOf, upsertCustomerStatement } from '../customers/repository';
 import { isUniqueViolation } from '../db/errors';
 import { conflict, notFound } from '../http/problem';
@@ -33,19 +33,31 @@ function insertMemberStatement(db: Database, tenantId: string, customerId: strin
     .onConflictDoNothing({ target: [loyaltyMembers.tenantId, loyaltyMembers.customerId] });
 }
 
+export interface EnsuredMember {
+  customerId: string;
+  /** The earn multiplier of the member's tier in percent (100 without a tier). */
+  multiplierPercent: number;
+}
+
 /**
  * Creates the customer (if unknown) and their loyalty member row (if missing) in one batch, and
- * returns the customer id. Safe to call concurrently: both inserts are conflict-tolerant.
+ * returns the customer id with the tier multiplier earning needs. Safe to call concurrently: both inserts are conflict-tolerant.
  */
-export async function ensureMember(db: Database, tenantId: string, ref: CustomerKey, now: number): Promise<string> {
+export async function ensureMember(db: Database, tenantId: string, ref: CustomerKey, now: number): Promise<EnsuredMember> {
   for (let attempt = 0; ; attempt++) {
     try {
       const [, , [row]] = await db.batch([
         upsertCustomerStatement(db, tenantId, ref, now),
         insertMemberStatement(db, tenantId, customerIdOf(tenantId, ref), now),
-        customerByKey(db, tenantId, ref),
+        db
+          .select({ customerId: customers.id, multiplierPercent: loyaltyTiers.multiplierPercent })
+          .from(customers)
+          .leftJoin(loyaltyMembers, and(eq(loyaltyMembers.tenantId, customers.tenantId), eq(loyaltyMembers.customerId, customers.id)))
+          .leftJoin(loyaltyTiers, and(eq(loyaltyTiers.tenantId, loyaltyMembers.tenantId), eq(loyaltyTiers.id, loyaltyMembers.tierId)))
+          .where(and(eq(customers.tenantId, tenantId), customerIdentity(ref)))
+          .limit(1),
       ]);
-      return row!.id;
+      return { customerId: row!.customerId, multiplierPercent: row!.multiplierPercent ?? 100 };
     } catch (error) {
       // A referral code collision (1 in 32^8 per member) is retried with a new code.
       if (violatedConstraint(error) === 'referral_code' && attempt < 3) continue;
@@ -57,13 +69,15 @@ export async function ensureMember(db: Database, tenantId: string, ref: Customer
 
 /** The id of the customer `ref` names, as a query (no row if the tenant has no such customer). */
 export function customerByKey(db: Database, tenantId: string, ref: CustomerKey) {
-  const identity = ref.externalId !== undefined ? eq(customers.externalId, ref.externalId) : eq(customers.email, ref.email!);
   return db
     .select({ id: customers.id })
     .from(customers)
-    .where(and(eq(customers.tenantId, tenantId), identity))
+    .where(and(eq(customers.tenantId, tenantId), customerIdentity(ref)))
     .limit(1);
 }
+
+const customerIdentity = (ref: CustomerKey) =>
+  ref.externalId !== undefined ? eq(customers.externalId, ref.externalId) : eq(customers.email, ref.email!);
 
 /** The id of the customer `ref` names, if the tenant has one; creates nothing. */
 export async function findCustomerIdByKey(db: Database, tenantId: string, ref: CustomerKey): Promise<string | null> {

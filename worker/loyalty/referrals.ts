@@ -35,7 +35,7 @@ export async function createReferral(db: Database, tenantId: string, input: { cu
     .limit(1);
   if (!referrer) throw refused('code', 'No member has this referral code.');
   const now = Date.now();
-  const refereeId = await ensureMember(db, tenantId, input.customer, now);
+  const { customerId: refereeId } = await ensureMember(db, tenantId, input.customer, now);
   const [referee] = await db.select({ email: customers.email }).from(customers).where(and(eq(customers.tenantId, tenantId), eq(customers.id, refereeId))).limit(1);
   const sameEmail = mailbox(referee?.email ?? null) !== null && mailbox(referee?.email ?? null) === mailbox(referrer.email);
   if (refereeId === referrer.customerId || sameEmail) throw refused('customer', 'Members cannot refer themselves.');

@@ -73,7 +73,7 @@ export function loyaltyRoutes(security: Security) {
           const earned = { customerId: result.customerId, points: result.points, status: result.status };
           return created ? c.json(earned, 201) : c.json(earned, 200);
         }
-        const { result, created } = await recordEvent(db, tenantId, event);
+        const { result, created, settings } = await recordEvent(db, tenantId, event);
         if (created && result.points > 0) {
           await notify(tenantId, 'points.earned', {
             customerId: result.customerId,
@@ -82,7 +82,7 @@ export function loyaltyRoutes(security: Security) {
             eventId: event.id,
             status: result.status,
           });
-          await announceTierChange(notify, tenantId, await evaluateTierAfterEarn(db, tenantId, result.customerId, true));
+          await announceTierChange(notify, tenantId, await evaluateTierAfterEarn(db, tenantId, result.customerId, true, settings));
         }
         return created ? c.json(result, 201) : c.json(result, 200);
       },

@@ -7,7 +7,7 @@ import { conflict, notFound } from '../http/problem';
 import { newId } from '../shared/ids';
 import { DAY_MS, toIso } from '../shared/time';
 import type { CreateTier, Settings, UpdateTier } from './schemas';
-import { settingsOf, settingsQueries } from './settings';
+import { getSettings } from './settings';
 
 export type TierRow = typeof loyaltyTiers.$inferSelect;
 
@@ -68,35 +68,35 @@ export async function deleteTier(db: Database, tenantId: string, id: string): Pr
   await db.delete(loyaltyTiers).where(whereTier(tenantId, id));
 }
 
-/** The member's earn multiplier in percent (100 without a tier). */
-export async function tierMultiplier(db: Database, tenantId: string, customerId: string): Promise<number> {
-  const [row] = await db
+/** The member's tier multiplier, as a query for callers that batch it; `multiplierOf` reads it. */
+export const tierMultiplierQuery = (db: Database, tenantId: string, customerId: string) =>
+  db
     .select({ multiplierPercent: loyaltyTiers.multiplierPercent })
     .from(loyaltyMembers)
     .innerJoin(loyaltyTiers, and(eq(loyaltyTiers.tenantId, loyaltyMembers.tenantId), eq(loyaltyTiers.id, loyaltyMembers.tierId)))
     .where(and(eq(loyaltyMembers.tenantId, tenantId), eq(loyaltyMembers.customerId, customerId)))
     .limit(1);
-  return row?.multiplierPercent ?? 100;
-}
 
-/** Qualifying amount over the rolling window: points earned (net of refunds) or eligible spend (net of refunds). */
-export async function qualifyingAmount(
+/** The earn multiplier in percent (100 without a tier). */
+export const multiplierOf = ([row]: Array<{ multiplierPercent: number }>): number => row?.multiplierPercent ?? 100;
+
+/** Qualifying amount over the rolling window, as a one-row query: points earned (net of refunds) or eligible spend (net of refunds). */
+function qualifyingAmountQuery(
   db: Database,
   tenantId: string,
   customerId: string,
   settings: Pick<Settings, 'tierMetric' | 'tierWindowDays'>,
   now: number,
-): Promise<number> {
+) {
   const since = now - settings.tierWindowDays * DAY_MS;
   if (settings.tierMetric === 'spend') {
-    const [row] = await db
+    return db
       .select({ total: sql<number>`coalesce(sum(${loyaltyOrders.eligibleAmount} * (${loyaltyOrders.total} - ${loyaltyOrders.refunded}) / max(${loyaltyOrders.total}, 1)), 0)` })
       .from(loyaltyOrders)
       .where(and(eq(loyaltyOrders.tenantId, tenantId), eq(loyaltyOrders.customerId, customerId), gt(loyaltyOrders.createdAt, since)));
-    return row?.total ?? 0;
   }
-  const [row] = await db
-    .select({ total: sql<number>`coalesce(sum(${loyaltyEntries.availableDelta} + ${loyaltyEntries.pendingDelta}), 0)` })
+  return db
+    .select({ total: sql<number>`max(0, coalesce(sum(${loyaltyEntries.availableDelta} + ${loyaltyEntries.pendingDelta}), 0))` })
     .from(loyaltyEntries)
     .where(
       and(
@@ -106,8 +106,9 @@ export async function qualifyingAmount(
         gt(loyaltyEntries.createdAt, since),
       ),
     );
-  return Math.max(0, row?.total ?? 0);
 }
+
+const amountOf = ([row]: Array<{ total: number }>): number => row?.total ?? 0;
 
 /** Highest tier whose threshold `amount` reaches; -1 for none. `tiers` sorted by threshold. */
 export const tierIndexFor = (tiers: TierRow[], amount: number): number => tiers.findLastIndex((tier) => tier.threshold <= amount);
@@ -129,22 +130,31 @@ export interface TierChange {
   to: string | null;
 }
 
-/** Re-evaluates one member; compare-and-set on the tier so concurrent evaluations apply once. */
-export async function evaluateTier(db: Database, tenantId: string, customerId: string, now: number): Promise<TierChange | null> {
-  const [[settingsRow], [tenant], tiers, [member]] = await db.batch([
-    ...settingsQueries(db, tenantId),
+/**
+ * Re-evaluates one member; compare-and-set on the tier so concurrent evaluations apply once.
+ * Callers that hold the programme settings pass them and save a round trip.
+ */
+export async function evaluateTier(
+  db: Database,
+  tenantId: string,
+  customerId: string,
+  now: number,
+  known?: Settings,
+): Promise<TierChange | null> {
+  const settings = known ?? (await getSettings(db, tenantId));
+  const [tiers, [member], qualifying] = await db.batch([
     listTiers(db, tenantId),
     db
       .select({ tierId: loyaltyMembers.tierId, tierSince: loyaltyMembers.tierSince })
       .from(loyaltyMembers)
       .where(and(eq(loyaltyMembers.tenantId, tenantId), eq(loyaltyMembers.customerId, customerId)))
       .limit(1),
+    qualifyingAmountQuery(db, tenantId, customerId, settings, now),
   ]);
   if (!member) return null;
   const currentIndex = tiers.findIndex((tier) => tier.id === member.tierId);
   if (tiers.length === 0 && currentIndex === -1) return null;
-  const settings = settingsOf(settingsRow, tenant);
-  const amount = await qualifyingAmount(db, tenantId, customerId, settings, now);
+  const amount = amountOf(qualifying);
   const index = nextTierIndex({ tiers, currentIndex, tierSince: member.tierSince, amount, periodDays: settings.tierPeriodDays, now });
   if (index === currentIndex) return null;
   const to = index >= 0 ? tiers[index]!.id : null;
@@ -170,8 +180,8 @@ export interface TierProgress {
 }
 
 export async function tierProgress(db: Database, tenantId: string, customerId: string, tierId: string | null, settings: Settings, now: number): Promise<TierProgress> {
-  const tiers = await listTiers(db, tenantId);
-  const qualifying = tiers.length > 0 ? await qualifyingAmount(db, tenantId, customerId, settings, now) : 0;
+  const [tiers, amount] = await db.batch([listTiers(db, tenantId), qualifyingAmountQuery(db, tenantId, customerId, settings, now)]);
+  const qualifying = tiers.length > 0 ? amountOf(amount) : 0;
   const index = tiers.findIndex((tier) => tier.id === tierId);
   const current = tiers[index];
   const next = tiers[index + 1];
