@@ -1,6 +1,17 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { body, call, countRows, expectProblem, newSurvey, newTenant, nextIp, SHOP_ORIGIN, type TestTenant } from '../helpers';
+import {
+  body,
+  call,
+  countRows,
+  expectProblem,
+  newSurvey,
+  newTenant,
+  nextIp,
+  sessionHeaders,
+  SHOP_ORIGIN,
+  type TestTenant,
+} from '../helpers';
 
 interface Post {
   origin?: string | null;
@@ -73,6 +84,37 @@ describe('POST /w/v1/responses', () => {
     expect(secret.detail).toMatch(/publishable/);
     expect(await countRows('responses', tenant.tenantId)).toBe(0);
     expect(await countEvents(tenant.tenantId)).toBe(0);
+  });
+
+  it("reads the survey and an earlier call only in the key's own tenant, and refuses a revoked key", async () => {
+    const a = await setup();
+    const b = await setup();
+    const first = answer(a.tenant, a.survey.id);
+    expect((await post('responses', first)).status).toBe(201);
+
+    await expectProblem(await post('responses', answer(b.tenant, a.survey.id)), 404);
+    // The same client id under another tenant's key is that tenant's own new answer; a's row is left alone.
+    const reused = { ...first, key: b.tenant.publishableKey, surveyId: b.survey.id, comment: 'Not yours', visitorId: uid('visitor') };
+    expect((await post('responses', reused)).status).toBe(201);
+    const stored = await env.DB.prepare('SELECT tenant_id AS tenantId, comment FROM responses WHERE client_id = ? ORDER BY tenant_id')
+      .bind(first.id)
+      .all();
+    expect(stored.results).toEqual(
+      [
+        { tenantId: a.tenant.tenantId, comment: null },
+        { tenantId: b.tenant.tenantId, comment: 'Not yours' },
+      ].sort((x, y) => x.tenantId.localeCompare(y.tenantId)),
+    );
+
+    const keys = await body<{ data: Array<{ id: string; kind: string }> }>(
+      await call('/api/keys', { headers: sessionHeaders(a.tenant) }),
+    );
+    const publishable = keys.data.find((key) => key.kind === 'publishable')!;
+    expect((await call(`/api/keys/${publishable.id}`, { method: 'DELETE', headers: sessionHeaders(a.tenant) })).status).toBe(200);
+    await expectProblem(await post('responses', { ...first, comment: 'After revoking' }), 401);
+    await expectProblem(await post('responses', answer(a.tenant, a.survey.id)), 401);
+    expect(await countRows('responses', a.tenant.tenantId)).toBe(1);
+    expect(await countEvents(a.tenant.tenantId, 'answer')).toBe(1);
   });
 
   it('refuses inactive surveys and out-of-range scores, and counts nothing', async () => {

@@ -6,7 +6,8 @@ import { clientIp, enforceRateLimit } from '../http/limits';
 import { createRouter, jsonResponse, problems } from '../http/openapi';
 import { conflict, notFound } from '../http/problem';
 import { foundSurvey, surveyById } from '../surveys/repository';
-import { authorizeBrowser, enforceKeyLimit } from '../widget/authorize';
+import { presentedKey } from '../tenants/authenticate';
+import { authorizeFoundKey, enforceKeyLimit } from '../widget/authorize';
 import { answerWindowStart } from '../widget/recontact';
 import { claimAnswer, releaseAnswer } from '../widget/repository';
 import { subjectOf } from '../widget/subject';
@@ -61,15 +62,18 @@ publicResponseRoutes.openapi(
   async (c) => {
     await enforceRateLimit(c.env, 'INGEST_LIMITER', `ip:${clientIp(c.req.raw)}`);
     const input = await readTextJson(c, PublicResponse);
-    const caller = await authorizeBrowser(c, input.key);
+    // One round trip: the key, and the survey and any earlier call scoped to the key's tenant.
+    const key = await presentedKey(c.var.db, input.key);
+    const [[found], [surveyRow], [existing]] = await c.var.db.batch([
+      key.withTenant,
+      surveyById(c.var.db, key.tenantId, input.surveyId),
+      responseByClientId(c.var.db, key.tenantId, input.id),
+    ]);
+    const caller = authorizeFoundKey(c, found);
     await enforceKeyLimit(c, caller);
     if (input.hp) return c.body(null, 204);
     const { tenantId } = caller;
 
-    const [[surveyRow], [existing]] = await c.var.db.batch([
-      surveyById(c.var.db, tenantId, input.surveyId),
-      responseByClientId(c.var.db, tenantId, input.id),
-    ]);
     const survey = foundSurvey(surveyRow);
     if (survey.status !== 'active') throw notFound('Active survey');
     assertScore(survey, input.score);

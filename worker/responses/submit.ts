@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, type SQL } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { responses, surveys } from '../db/schema';
 import { conflict, unprocessable } from '../http/problem';
@@ -41,7 +41,7 @@ export function assertScore(survey: SurveyRow, score: number): void {
 }
 
 /** The response recorded for a client id, as a query, for callers that batch it with other reads. */
-export const responseByClientId = (db: Database, tenantId: string, clientId: string) =>
+export const responseByClientId = (db: Database, tenantId: string | SQL, clientId: string) =>
   db
     .select()
     .from(responses)

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Database } from '../db/client';
 import { isForeignKeyViolation } from '../db/errors';
@@ -23,7 +23,7 @@ export const surveyView = (row: SurveyRow) => ({
 });
 
 /** The survey as a query, for callers that batch it with other reads. */
-export const surveyById = (db: Database, tenantId: string, surveyId: string) =>
+export const surveyById = (db: Database, tenantId: string | SQL, surveyId: string) =>
   db
     .select()
     .from(surveys)

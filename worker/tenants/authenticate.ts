@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
-import { and, eq, gt, isNull, lt, or } from 'drizzle-orm';
+import { and, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import { apiKeys, sessions, tenants, users } from '../db/schema';
 import type { Database } from '../db/client';
 import type { AppEnv } from '../env';
@@ -55,22 +55,31 @@ export async function findActiveKey(db: Database, token: string) {
   return key ?? null;
 }
 
-/** As `findActiveKey`, with what a browser caller needs of its tenant, in the same query. */
-export async function findActiveKeyWithTenant(db: Database, token: string) {
-  const [key] = await db
-    .select({
-      id: apiKeys.id,
-      tenantId: apiKeys.tenantId,
-      kind: apiKeys.kind,
-      allowedOrigins: tenants.allowedOrigins,
-      defaultLocale: tenants.defaultLocale,
-    })
-    .from(apiKeys)
-    .innerJoin(tenants, eq(tenants.id, apiKeys.tenantId))
-    .where(await activeKeyMatching(token))
-    .limit(1);
-  return key ?? null;
+/**
+ * An active key presented by a browser, for reads that go in one batch with the key lookup:
+ * `withTenant` finds the key with what a browser caller needs of its tenant, and `tenantId`
+ * scopes the other reads to the key's tenant (no rows when the key is unknown or revoked).
+ */
+export async function presentedKey(db: Database, token: string) {
+  const matching = await activeKeyMatching(token);
+  return {
+    withTenant: db
+      .select({
+        id: apiKeys.id,
+        tenantId: apiKeys.tenantId,
+        kind: apiKeys.kind,
+        allowedOrigins: tenants.allowedOrigins,
+        defaultLocale: tenants.defaultLocale,
+      })
+      .from(apiKeys)
+      .innerJoin(tenants, eq(tenants.id, apiKeys.tenantId))
+      .where(matching)
+      .limit(1),
+    tenantId: sql`(${db.select({ tenantId: apiKeys.tenantId }).from(apiKeys).where(matching).limit(1)})`,
+  };
 }
+
+export type KeyWithTenant = Awaited<Awaited<ReturnType<typeof presentedKey>>['withTenant']>[number];
 
 const isStale = (lastUsedAt: number | null, now: number) => lastUsedAt === null || lastUsedAt < now - LAST_USED_RESOLUTION_MS;
 

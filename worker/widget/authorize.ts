@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../env';
 import { enforceRateLimit } from '../http/limits';
 import { forbidden, unauthorized } from '../http/problem';
-import { findActiveKeyWithTenant } from '../tenants/authenticate';
+import { type KeyWithTenant, presentedKey } from '../tenants/authenticate';
 
 export interface BrowserCaller {
   tenantId: string;
@@ -16,7 +16,12 @@ export interface BrowserCaller {
  * allowed origins. Browsers always send Origin on cross-origin fetches, so a missing one is refused.
  */
 export async function authorizeBrowser(c: Context<AppEnv>, key: string): Promise<BrowserCaller> {
-  const found = await findActiveKeyWithTenant(c.var.db, key);
+  const [found] = await (await presentedKey(c.var.db, key)).withTenant;
+  return authorizeFoundKey(c, found);
+}
+
+/** `authorizeBrowser` for callers that looked the key up in a batch of their own (see `presentedKey`). */
+export function authorizeFoundKey(c: Context<AppEnv>, found: KeyWithTenant | undefined): BrowserCaller {
   if (!found) throw unauthorized('Unknown or revoked key.');
   if (found.kind !== 'publishable') throw forbidden('Use a publishable key (rk_pk_…) in browsers; secret keys must stay on your server.');
   const origin = c.req.header('Origin');
