@@ -45,4 +45,22 @@ describe('tiers', { timeout: 30_000 }, () => {
     const plain = await ok<{ points: number }>(order(tenant.secretKey, 'o-4', 'c1', 1_000), 201);
     expect(plain.points).toBe(10);
   });
+
+  it('multiply fixed-points events where the rule says so, and an event that reaches a threshold moves the member up', async () => {
+    const tenant = await newTenant();
+    await setUp(tenant.secretKey, { tierMetric: 'points' }, [
+      purchaseRule,
+      { eventType: 'review', name: 'Reviews', points: 20 },
+      { eventType: 'custom:flat', name: 'Flat', points: 20, applyTierMultiplier: false },
+    ]);
+    const silver = await ok<{ id: string }>(loyalty(tenant.secretKey, '/tiers', { json: { name: 'Silver', threshold: 30, multiplierPercent: 150 } }), 201);
+    const event = (id: string, type: string) => ok<{ points: number }>(loyalty(tenant.secretKey, '/events', { json: { id, type, customer: { externalId: 'e1' } } }), 201);
+
+    expect((await event('r-1', 'review')).points).toBe(20);
+    expect((await member(tenant.secretKey, 'e1')).tier.current).toBeNull();
+    expect((await event('f-1', 'custom:flat')).points).toBe(20);
+    expect((await member(tenant.secretKey, 'e1')).tier.current?.id).toBe(silver.id);
+    expect((await event('r-2', 'review')).points).toBe(30);
+    expect((await event('f-2', 'custom:flat')).points).toBe(20);
+  });
 });

@@ -66,12 +66,15 @@ export function customerIdOf(tenantId: string, ref: { externalId?: string | unde
     : sql`(SELECT id FROM customers WHERE tenant_id = ${tenantId} AND email = ${ref.email ?? null})`;
 }
 
+/** Which customer a reference names: by the tenant's externalId, else by email. */
+export const customerIdentity = (ref: { externalId?: string | undefined; email?: string | undefined }) =>
+  ref.externalId !== undefined ? eq(customers.externalId, ref.externalId) : eq(customers.email, ref.email!);
+
 async function findByRef(db: Database, tenantId: string, ref: UpsertCustomer): Promise<CustomerRow | undefined> {
-  const identity = ref.externalId !== undefined ? eq(customers.externalId, ref.externalId) : eq(customers.email, ref.email!);
   const [row] = await db
     .select()
     .from(customers)
-    .where(and(eq(customers.tenantId, tenantId), identity))
+    .where(and(eq(customers.tenantId, tenantId), customerIdentity(ref)))
     .limit(1);
   return row;
 }

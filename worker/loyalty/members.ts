@@ -1,12 +1,13 @@
 import { and, eq, or, type SQL } from 'drizzle-orm';
 import type { Database } from '../db/client';
-import { customers, loyaltyMembers, loyaltyTiers } from '../db/schema';
-import { customerIdOf, upsertCustomerStatement } from '../customers/repository';
+import { customers, loyaltyMembers } from '../db/schema';
+import { customerIdentity, customerIdOf, upsertCustomerStatement } from '../customers/repository';
 import { isUniqueViolation } from '../db/errors';
 import { conflict, notFound } from '../http/problem';
 import { randomBase62 } from '../shared/crypto';
 import { violatedConstraint } from './ledger';
 import type { CustomerKey } from './schemas';
+import { multiplierOf, tierMultiplierQuery } from './tiers';
 
 /** Upper-case letters and digits without look-alikes (0/O, 1/I), so codes survive being read aloud. */
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -46,18 +47,14 @@ export interface EnsuredMember {
 export async function ensureMember(db: Database, tenantId: string, ref: CustomerKey, now: number): Promise<EnsuredMember> {
   for (let attempt = 0; ; attempt++) {
     try {
-      const [, , [row]] = await db.batch([
+      const customerId = customerIdOf(tenantId, ref);
+      const [, , [row], tier] = await db.batch([
         upsertCustomerStatement(db, tenantId, ref, now),
-        insertMemberStatement(db, tenantId, customerIdOf(tenantId, ref), now),
-        db
-          .select({ customerId: customers.id, multiplierPercent: loyaltyTiers.multiplierPercent })
-          .from(customers)
-          .leftJoin(loyaltyMembers, and(eq(loyaltyMembers.tenantId, customers.tenantId), eq(loyaltyMembers.customerId, customers.id)))
-          .leftJoin(loyaltyTiers, and(eq(loyaltyTiers.tenantId, loyaltyMembers.tenantId), eq(loyaltyTiers.id, loyaltyMembers.tierId)))
-          .where(and(eq(customers.tenantId, tenantId), customerIdentity(ref)))
-          .limit(1),
+        insertMemberStatement(db, tenantId, customerId, now),
+        customerByKey(db, tenantId, ref),
+        tierMultiplierQuery(db, tenantId, customerId),
       ]);
-      return { customerId: row!.customerId, multiplierPercent: row!.multiplierPercent ?? 100 };
+      return { customerId: row!.id, multiplierPercent: multiplierOf(tier) };
     } catch (error) {
       // A referral code collision (1 in 32^8 per member) is retried with a new code.
       if (violatedConstraint(error) === 'referral_code' && attempt < 3) continue;
@@ -75,9 +72,6 @@ export function customerByKey(db: Database, tenantId: string, ref: CustomerKey) 
     .where(and(eq(customers.tenantId, tenantId), customerIdentity(ref)))
     .limit(1);
 }
-
-const customerIdentity = (ref: CustomerKey) =>
-  ref.externalId !== undefined ? eq(customers.externalId, ref.externalId) : eq(customers.email, ref.email!);
 
 /** The id of the customer `ref` names, if the tenant has one; creates nothing. */
 export async function findCustomerIdByKey(db: Database, tenantId: string, ref: CustomerKey): Promise<string | null> {

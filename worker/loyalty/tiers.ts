@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Database } from '../db/client';
 import { loyaltyEntries, loyaltyMembers, loyaltyOrders, loyaltyTiers } from '../db/schema';
@@ -69,7 +69,7 @@ export async function deleteTier(db: Database, tenantId: string, id: string): Pr
 }
 
 /** The member's tier multiplier, as a query for callers that batch it; `multiplierOf` reads it. */
-export const tierMultiplierQuery = (db: Database, tenantId: string, customerId: string) =>
+export const tierMultiplierQuery = (db: Database, tenantId: string, customerId: string | SQL) =>
   db
     .select({ multiplierPercent: loyaltyTiers.multiplierPercent })
     .from(loyaltyMembers)
